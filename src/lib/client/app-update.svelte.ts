@@ -1,0 +1,64 @@
+import type { Workbox } from 'workbox-window';
+import { unsavedChanges } from './unsaved.svelte';
+
+/**
+ * The service worker's life cycle as the user sees it: a new version waits until the person
+ * chooses "Update", and never while a form holds unsaved input.
+ */
+export class AppUpdate {
+	#workbox: Workbox | undefined;
+	#available = $state(false);
+	#offlineReady = $state(false);
+	#error = $state<string | null>(null);
+
+	get available(): boolean {
+		return this.#available;
+	}
+
+	/** True once the app shell is cached: from now on Fellside opens with no signal. */
+	get offlineReady(): boolean {
+		return this.#offlineReady;
+	}
+
+	get error(): string | null {
+		return this.#error;
+	}
+
+	get blockedByUnsavedChanges(): boolean {
+		return unsavedChanges.any;
+	}
+
+	async register(): Promise<void> {
+		if (!('serviceWorker' in navigator)) {
+			this.#error = 'This browser cannot keep Fellside for offline use.';
+			return;
+		}
+		const { Workbox } = await import('workbox-window');
+		const workbox = new Workbox('/sw.js', { scope: '/', type: 'classic' });
+		workbox.addEventListener('waiting', () => (this.#available = true));
+		workbox.addEventListener('activated', (event) => {
+			if (!event.isUpdate) this.#offlineReady = true;
+		});
+		// Reload only after the person chose to update and the new worker has taken control.
+		workbox.addEventListener('controlling', (event) => {
+			if (event.isUpdate) window.location.reload();
+		});
+		this.#workbox = workbox;
+		try {
+			await workbox.register();
+			if (navigator.serviceWorker.controller) this.#offlineReady = true;
+		} catch (error) {
+			this.#error = `Offline use could not be set up: ${error instanceof Error ? error.message : String(error)}`;
+		}
+	}
+
+	/** Look for a new version now (e.g. when the app comes back into view). */
+	async check(): Promise<void> {
+		await this.#workbox?.update();
+	}
+
+	apply(): void {
+		if (!this.#workbox || unsavedChanges.any) return;
+		this.#workbox.messageSkipWaiting();
+	}
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseDatabaseUrl, redact } from './config';
+
+describe('parseDatabaseUrl', () => {
+	it('defaults to a SQLite file under ./data', () => {
+		expect(parseDatabaseUrl(undefined, '/srv/fellside')).toEqual({
+			kind: 'sqlite',
+			path: '/srv/fellside/data/fellside.db'
+		});
+		expect(parseDatabaseUrl('  ', '/srv/fellside')).toEqual({
+			kind: 'sqlite',
+			path: '/srv/fellside/data/fellside.db'
+		});
+	});
+
+	it('accepts a path, with or without sqlite: or file:', () => {
+		expect(parseDatabaseUrl('/var/lib/fellside.db')).toEqual({
+			kind: 'sqlite',
+			path: '/var/lib/fellside.db'
+		});
+		expect(parseDatabaseUrl('sqlite:db/f.db', '/app')).toEqual({
+			kind: 'sqlite',
+			path: path.resolve('/app/db/f.db')
+		});
+		expect(parseDatabaseUrl('file:/tmp/x.db')).toEqual({ kind: 'sqlite', path: '/tmp/x.db' });
+		expect(parseDatabaseUrl(':memory:')).toEqual({ kind: 'sqlite', path: ':memory:' });
+	});
+
+	it('accepts postgres:// and postgresql:// URLs', () => {
+		for (const url of ['postgres://u:p@db.example.org:5433/fellside', 'postgresql://db/fellside']) {
+			expect(parseDatabaseUrl(url)).toEqual({ kind: 'postgres', url });
+		}
+	});
+
+	it.each([
+		['mysql://db/fellside', /SQLite file path or a postgres:\/\/ URL/],
+		['postgres://u:secret@db.example.org:5432', /names no PostgreSQL database/],
+		['postgres://', /not a valid PostgreSQL URL|names no PostgreSQL host/],
+		['data/', /names a folder/]
+	])('refuses %s with a clear reason', (raw, reason) => {
+		expect(() => parseDatabaseUrl(raw)).toThrow(ConfigError);
+		expect(() => parseDatabaseUrl(raw)).toThrow(reason);
+	});
+
+	it('never repeats a password in its message', () => {
+		expect(() => parseDatabaseUrl('postgres://u:hunter2@db:5432')).toThrow(/u:\*\*\*@db/);
+		expect(redact('postgres://u:hunter2@db/x')).toBe('postgres://u:***@db/x');
+	});
+});
+
+describe('loadConfig', () => {
+	it('reads seeding options', () => {
+		expect(loadConfig({ FELLSIDE_SEED: 'demo', FELLSIDE_SEED_SIZE: '50' })).toMatchObject({
+			seed: 'demo',
+			seedSize: 50
+		});
+		expect(loadConfig({})).toMatchObject({ seed: 'none', seedSize: 400 });
+	});
+
+	it.each([
+		[{ FELLSIDE_SEED: 'yes' }, /FELLSIDE_SEED must be "demo" or "none"/],
+		[{ FELLSIDE_SEED_SIZE: 'lots' }, /FELLSIDE_SEED_SIZE must be a whole number/],
+		[{ FELLSIDE_SEED_SIZE: '-1' }, /FELLSIDE_SEED_SIZE/],
+		[{ FELLSIDE_SEED_SIZE: '2.5' }, /FELLSIDE_SEED_SIZE/]
+	])('refuses %o', (env, reason) => {
+		expect(() => loadConfig(env)).toThrow(reason);
+	});
+});

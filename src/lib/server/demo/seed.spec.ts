@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../db/migrate';
+import { ensureAreas } from '../db/reference-data';
+import { available, testDatabases } from '../db/testing';
+import { seedDemoIfEmpty } from './seed';
+
+describe.each(testDatabases)('demo seeding on $kind', (kind) => {
+	let cleanup: (() => Promise<void>) | undefined;
+	afterEach(async () => {
+		await cleanup?.();
+		cleanup = undefined;
+	});
+
+	async function freshDatabase() {
+		const handle = await kind.open();
+		cleanup = handle.cleanup;
+		await migrateToLatest(handle.db);
+		await ensureAreas(handle.db);
+		return handle.db;
+	}
+
+	it.skipIf(!available(kind))('seeds once, and a second start changes nothing', async () => {
+		const db = await freshDatabase();
+		const first = await seedDemoIfEmpty(db, { size: 120 });
+		expect(first).toMatchObject({ seeded: true, records: 120 });
+		const snapshot = await db.selectFrom('record').selectAll().orderBy('id').execute();
+		expect(snapshot).toHaveLength(120);
+
+		const second = await seedDemoIfEmpty(db, { size: 120 });
+		expect(second.seeded).toBe(false);
+		expect(await db.selectFrom('record').selectAll().orderBy('id').execute()).toEqual(snapshot);
+	});
+
+	it.skipIf(!available(kind))('never seeds over data a person entered', async () => {
+		const db = await freshDatabase();
+		await db
+			.insertInto('record')
+			.values({
+				id: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+				type: 'asset',
+				area_id: 'eden',
+				data: '{"name":"Real asset"}',
+				created_at: '2026-11-01T00:00:00.000Z',
+				updated_at: '2026-11-01T00:00:00.000Z'
+			})
+			.execute();
+		expect((await seedDemoIfEmpty(db, { size: 50 })).seeded).toBe(false);
+		expect(await db.selectFrom('record').select('id').execute()).toHaveLength(1);
+	});
+
+	it.skipIf(!available(kind))('stores staff with argon2id hashes, never the password', async () => {
+		const db = await freshDatabase();
+		const result = await seedDemoIfEmpty(db, { size: 10 });
+		const staff = await db.selectFrom('staff').selectAll().execute();
+		expect(staff).toHaveLength(result.staff.length);
+		for (const row of staff) {
+			expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+			expect(row.password_hash).not.toContain('fellside-demo');
+			expect(JSON.parse(row.area_ids)).not.toHaveLength(0);
+		}
+	});
+});

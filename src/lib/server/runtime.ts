@@ -1,0 +1,52 @@
+import { loadConfig, type ServerConfig } from './config';
+import { openDatabase, type DatabaseHandle } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { ensureAreas } from './db/reference-data';
+import { seedDemoIfEmpty } from './demo/seed';
+
+interface Runtime {
+	config: ServerConfig;
+	database: DatabaseHandle;
+}
+
+let runtime: Runtime | undefined;
+
+/** Start-up: read the environment, open and migrate the database, seed demo data when asked. */
+export async function startRuntime(env: Record<string, string | undefined>): Promise<Runtime> {
+	const config = loadConfig(env);
+	const database = await openDatabase(config.database);
+	try {
+		await migrateToLatest(database.db);
+		await ensureAreas(database.db);
+		if (config.seed === 'demo') {
+			const result = await seedDemoIfEmpty(database.db, { size: config.seedSize });
+			if (result.seeded) console.log(`Seeded ${result.records} demo records.`);
+			printDemoSignIns(result.staff);
+		}
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+	runtime = { config, database };
+	return runtime;
+}
+
+export function getRuntime(): Runtime {
+	if (!runtime) throw new Error('The server runtime has not started');
+	return runtime;
+}
+
+export async function stopRuntime(): Promise<void> {
+	const current = runtime;
+	runtime = undefined;
+	await current?.database.close();
+}
+
+function printDemoSignIns(staff: { username: string; role: string; areaIds: string[]; password: string }[]) {
+	const width = Math.max(...staff.map((s) => s.username.length));
+	const lines = staff.map(
+		(s) => `  ${s.username.padEnd(width)}  ${s.role.padEnd(11)}  ${s.areaIds.join(', ')}`
+	);
+	const password = staff[0]?.password ?? '';
+	console.log(['Demo sign-ins (fictional staff; password for all: ' + password + '):', ...lines].join('\n'));
+}

@@ -1,0 +1,39 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+
+/** Every page fails its test on a Content-Security-Policy violation or an uncaught error. */
+export const test = base.extend<{ problems: string[] }>({
+	problems: [
+		async ({ page }, use) => {
+			const problems: string[] = [];
+			page.on('console', (message) => {
+				if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+			});
+			page.on('pageerror', (error) => problems.push(`Uncaught: ${error.message}`));
+			await use(problems);
+			expect(problems, 'CSP violations or uncaught errors').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+export { expect };
+
+/** Wait until the service worker is active and controls this page (its precache is complete). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.waitForFunction(
+		async () => {
+			const registration = await navigator.serviceWorker.ready;
+			return registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
+		},
+		undefined,
+		{ timeout: 30_000 }
+	);
+}
+
+/**
+ * Cut the network for the page and for the service worker. `setOffline` alone does not stop the
+ * worker's own fetches (Playwright #2311), so every request that reaches the network is aborted too.
+ */
+export async function goOffline(context: BrowserContext): Promise<void> {
+	await context.route('**/*', (route) => route.abort('internetdisconnected'));
+	await context.setOffline(true);
+}

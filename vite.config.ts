@@ -1,0 +1,64 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import type { ManifestOptions } from 'vite-plugin-pwa';
+import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+
+/** The web app manifest: what the device shows when Fellside is installed. */
+const manifest: Partial<ManifestOptions> = {
+	id: '/',
+	name: 'Fellside – community and resilience field tool',
+	short_name: 'Fellside',
+	description:
+		'Record community assets, Safe and Well visits, coach referrals and flood groups, with or without signal.',
+	start_url: '/',
+	scope: '/',
+	display: 'standalone',
+	orientation: 'any',
+	theme_color: '#1d4f3f',
+	background_color: '#f6f8f7',
+	lang: 'en-GB',
+	categories: ['productivity', 'government'],
+	icons: [
+		{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+		{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+		{ src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+	]
+};
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+	version: string;
+};
+
+export default defineConfig({
+	define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'generateSW',
+			// Never swap the app under a half-filled form: a new version waits until the user says so.
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest,
+			workbox: {
+				// The prerendered app shell renders any route on the device.
+				navigateFallback: '/',
+				navigateFallbackDenylist: [/^\/api\//],
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest}', 'prerendered/**/*.html'],
+				cleanupOutdatedCaches: true,
+				// The first install takes the open page at once; updates still wait for the user (no skipWaiting).
+				clientsClaim: true,
+				// Nothing under /api/ is ever cached: it carries personal data and must be live.
+				runtimeCaching: []
+			},
+			devOptions: { enabled: false }
+		})
+	],
+	server: { port: 5173, strictPort: false },
+	test: {
+		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
+		environment: 'node',
+		testTimeout: 30_000,
+		hookTimeout: 60_000
+	}
+});
