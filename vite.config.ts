@@ -54,6 +54,8 @@ export default defineConfig({
 			devOptions: { enabled: false }
 		})
 	],
+	// The bundler's timing report is noise in every `npm start`.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	server: { port: 5173, strictPort: false },
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],

@@ -39,10 +39,6 @@ export class AppUpdate {
 		workbox.addEventListener('activated', (event) => {
 			if (!event.isUpdate) this.#offlineReady = true;
 		});
-		// Reload only after the person chose to update and the new worker has taken control.
-		workbox.addEventListener('controlling', (event) => {
-			if (event.isUpdate) window.location.reload();
-		});
 		this.#workbox = workbox;
 		try {
 			await workbox.register();
@@ -58,7 +54,10 @@ export class AppUpdate {
 	}
 
 	apply(): void {
-		if (!this.#workbox || unsavedChanges.any) return;
-		this.#workbox.messageSkipWaiting();
+		const workbox = this.#workbox;
+		if (!workbox || unsavedChanges.any) return;
+		// Reload only because the person chose to, once the new worker has taken control.
+		workbox.addEventListener('controlling', () => window.location.reload());
+		workbox.messageSkipWaiting();
 	}
 }
