@@ -1,4 +1,5 @@
-import { DeviceDatabase, DeviceStore } from './device-store';
+import { DeviceDatabase } from './store/database';
+import { DeviceStore } from './store/device-store';
 
 let store: DeviceStore | undefined;
 

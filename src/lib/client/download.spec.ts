@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemo } from '$lib/demo/generate';
 import type { RecordEnvelope } from '$lib/domain/records';
-import { DeviceDatabase, DeviceStore } from './device-store';
+import { DeviceDatabase } from './store/database';
+import { DeviceStore } from './store/device-store';
 import { DownloadError, downloadRecords } from './download';
 
 const { records } = generateDemo({ size: 30 });

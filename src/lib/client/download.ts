@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordEnvelopeSchema } from '$lib/domain/records';
-import type { DeviceStore } from './device-store';
+import type { DeviceStore } from './store/device-store';
 
 const pageSchema = z.object({ records: z.array(recordEnvelopeSchema), next: z.string().nullable() });
 

@@ -1,5 +1,5 @@
 import { downloadRecords } from './download';
-import type { DeviceStore } from './device-store';
+import type { DeviceStore } from './store/device-store';
 
 /** The download of records to the device, as the screens show it. */
 export class RecordDownload {

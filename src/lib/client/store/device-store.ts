@@ -1,0 +1,78 @@
+import type { RecordEnvelope, RecordType } from '$lib/domain/records';
+import type { DeviceDatabase, StoredRecord } from './database';
+
+/** Reads across types, and stores downloads from the server without touching unsent local edits. */
+export class DeviceStore {
+	readonly #db: DeviceDatabase;
+
+	constructor(db: DeviceDatabase) {
+		this.#db = db;
+	}
+
+	get database(): DeviceDatabase {
+		return this.#db;
+	}
+
+	/** A type's records, most recently changed first, archived ones left out. */
+	async list(type: RecordType): Promise<StoredRecord[]> {
+		const rows = await this.#db.records
+			.where('[type+updatedAt]')
+			.between([type, ''], [type, '\uffff'])
+			.reverse()
+			.filter((r) => !r.archivedAt)
+			.toArray();
+		return rows;
+	}
+
+	async counts(): Promise<Record<RecordType, number>> {
+		const count = (type: RecordType) =>
+			this.#db.records
+				.where('[type+updatedAt]')
+				.between([type, ''], [type, '\uffff'])
+				.filter((r) => !r.archivedAt)
+				.count();
+		const [asset, visit, referral, floodGroup] = await Promise.all([
+			count('asset'),
+			count('visit'),
+			count('referral'),
+			count('floodGroup')
+		]);
+		return { asset, visit, referral, floodGroup };
+	}
+
+	/** How many local changes are waiting for the server. */
+	async pendingChanges(): Promise<number> {
+		return this.#db.outbox.count();
+	}
+
+	/**
+	 * Store one downloaded page atomically, with the point reached, so a cut-off download resumes.
+	 * A record with changes still in the outbox keeps its local version: nothing typed on the device
+	 * is ever overwritten by older server data.
+	 */
+	async storeDownloadedPage(records: RecordEnvelope[], next: string | null, at: string): Promise<void> {
+		const db = this.#db;
+		await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
+			const ids = records.map((r) => r.id);
+			const pending = new Set(await db.outbox.where('recordId').anyOf(ids).uniqueKeys());
+			await db.records.bulkPut(records.filter((r) => !pending.has(r.id)).map(toStored));
+			if (next) await db.meta.put({ key: 'download.after', value: next });
+			else {
+				await db.meta.delete('download.after');
+				await db.meta.put({ key: 'download.completedAt', value: at });
+			}
+		});
+	}
+
+	async getMeta(key: string): Promise<string | undefined> {
+		return (await this.#db.meta.get(key))?.value;
+	}
+}
+
+function toStored(record: RecordEnvelope): StoredRecord {
+	const { status, assignedTo, assignedCoach } = record.data;
+	const stored: StoredRecord = { ...record, status: typeof status === 'string' ? status : '' };
+	const assignee = assignedTo ?? assignedCoach;
+	if (typeof assignee === 'string') stored.assignee = assignee;
+	return stored;
+}

@@ -1,0 +1,197 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { requiredText } from '$lib/domain/common/fields';
+import type { RecordKind } from '$lib/domain/kinds';
+import { DeviceDatabase } from './database';
+import { DeviceStore } from './device-store';
+import { RecordNotFound, RecordRepository, ValidationFailed } from './repository';
+
+// A small real record type, so the store is tested apart from any one domain's rules.
+const noteSchema = z.object({
+	title: requiredText('a title'),
+	status: z.enum(['open', 'done']),
+	owner: z.string().optional(),
+	tags: z.array(z.string()).default([])
+});
+type Note = z.infer<typeof noteSchema>;
+const noteKind: RecordKind<Note> = {
+	type: 'asset',
+	schema: noteSchema,
+	status: (n) => n.status,
+	assignee: (n) => n.owner,
+	searchText: (n) => `${n.title} ${n.tags.join(' ')}`
+};
+
+let db: DeviceDatabase;
+let notes: RecordRepository<Note>;
+let clock = 0;
+let ids = 0;
+
+beforeEach(() => {
+	db = new DeviceDatabase(`repo-${Math.random()}`);
+	clock = 0;
+	ids = 0;
+	notes = new RecordRepository(db, noteKind, {
+		now: () => new Date(Date.UTC(2026, 10, 23, 9, 0, clock++)).toISOString(),
+		newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`
+	});
+});
+afterEach(async () => {
+	await db.delete();
+});
+
+describe('writes', () => {
+	it('creates a record and its outbox entry together', async () => {
+		const note = await notes.create('eden', { title: ' Hall open day ', status: 'open' });
+		expect(note).toMatchObject({
+			type: 'asset',
+			areaId: 'eden',
+			status: 'open',
+			data: { title: 'Hall open day', tags: [] }
+		});
+		expect(await db.records.get(note.id)).toEqual(note);
+		expect(await db.outbox.toArray()).toEqual([
+			{ seq: 1, recordId: note.id, type: 'asset', op: 'create', fields: note.data, at: note.createdAt }
+		]);
+	});
+
+	it('refuses invalid data with field errors and writes nothing', async () => {
+		const attempt = notes.create('eden', { title: '', status: 'maybe' });
+		await expect(attempt).rejects.toBeInstanceOf(ValidationFailed);
+		const error = (await attempt.catch((e: unknown) => e)) as ValidationFailed;
+		expect(error.errors.map((e) => e.path)).toEqual(['title', 'status']);
+		expect(error.errors[0]?.message).toBe('Enter a title');
+		expect(await db.records.count()).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('queues only the fields an edit changed, and nothing for an edit that changes nothing', async () => {
+		const note = await notes.create('eden', { title: 'Open day', status: 'open', tags: ['hall'] });
+		const edited = await notes.update(note.id, { ...note.data, status: 'done', owner: 'sam' });
+		expect(edited).toMatchObject({ status: 'done', assignee: 'sam' });
+		expect((await db.outbox.toArray()).at(-1)).toMatchObject({
+			op: 'update',
+			fields: { status: 'done', owner: 'sam' }
+		});
+
+		await notes.update(note.id, { ...edited.data });
+		expect(await db.outbox.count()).toBe(2);
+	});
+
+	it('records a move to another area, and a cleared field as null', async () => {
+		const note = await notes.create('eden', { title: 'Open day', status: 'open', owner: 'sam' });
+		await notes.update(note.id, { title: 'Open day', status: 'open' }, 'carlisle');
+		expect((await db.outbox.toArray()).at(-1)?.fields).toEqual({ owner: null, areaId: 'carlisle' });
+		expect((await notes.get(note.id))?.assignee).toBeUndefined();
+	});
+
+	it('loses neither half when the outbox write fails: the record is not saved either', async () => {
+		const note = await notes.create('eden', { title: 'Open day', status: 'open' });
+		db.outbox.hook('creating', () => {
+			throw new Error('QuotaExceededError');
+		});
+		await expect(notes.update(note.id, { ...note.data, title: 'Changed' })).rejects.toThrow(
+			'QuotaExceededError'
+		);
+		expect((await notes.get(note.id))?.data.title).toBe('Open day');
+		expect(await db.outbox.count()).toBe(1);
+	});
+
+	it('archives instead of deleting, refuses edits while archived, and restores', async () => {
+		const note = await notes.create('eden', { title: 'Open day', status: 'open' });
+		await notes.archive(note.id);
+		expect(await notes.list()).toEqual([]);
+		expect(await notes.list({ includeArchived: true })).toHaveLength(1);
+		await expect(notes.update(note.id, { ...note.data, title: 'x' })).rejects.toThrow(
+			'Restore this record before editing it'
+		);
+		await notes.restore(note.id);
+		expect(await notes.list()).toHaveLength(1);
+		expect((await db.outbox.toArray()).map((e) => e.op)).toEqual(['create', 'archive', 'restore']);
+	});
+
+	it('says clearly when a record is not on the device', async () => {
+		await expect(notes.archive('00000000-0000-4000-8000-999999999999')).rejects.toBeInstanceOf(
+			RecordNotFound
+		);
+	});
+});
+
+describe('lists', () => {
+	beforeEach(async () => {
+		await notes.create('eden', { title: 'Appleby walk', status: 'open', owner: 'sam', tags: ['walking'] });
+		await notes.create('carlisle', { title: 'Carlisle choir', status: 'done', tags: ['music'] });
+		await notes.create('eden', {
+			title: 'Penrith lunch club',
+			status: 'open',
+			tags: ['food', 'older people']
+		});
+	});
+
+	it('lists newest first, with paging', async () => {
+		expect((await notes.list()).map((n) => n.data.title)).toEqual([
+			'Penrith lunch club',
+			'Carlisle choir',
+			'Appleby walk'
+		]);
+		expect((await notes.list({ offset: 1, limit: 1 })).map((n) => n.data.title)).toEqual(['Carlisle choir']);
+	});
+
+	it('filters by status, area and assignee, alone and together', async () => {
+		expect(await notes.count({ status: 'open' })).toBe(2);
+		expect(await notes.count({ areaId: 'eden' })).toBe(2);
+		expect(await notes.count({ assignee: 'sam' })).toBe(1);
+		expect(
+			(await notes.list({ status: 'open', areaId: 'eden', text: 'lunch' })).map((n) => n.data.title)
+		).toEqual(['Penrith lunch club']);
+	});
+
+	it('searches every word, in any case', async () => {
+		expect((await notes.list({ text: 'OLDER club' })).map((n) => n.data.title)).toEqual([
+			'Penrith lunch club'
+		]);
+		expect(await notes.list({ text: 'choir walking' })).toEqual([]);
+	});
+});
+
+describe('downloads', () => {
+	it('never overwrite a record that has unsent local changes', async () => {
+		const note = await notes.create('eden', { title: 'Local edit', status: 'open' });
+		const other = {
+			...note,
+			id: '00000000-0000-4000-8000-000000000777',
+			data: { title: 'New from server', status: 'open' }
+		};
+		const stale = { ...note, data: { title: 'Older server copy', status: 'done' } };
+		await new DeviceStore(db).storeDownloadedPage([stale, other], null, '2026-11-23T10:00:00.000Z');
+		expect((await notes.get(note.id))?.data.title).toBe('Local edit');
+		expect((await notes.get(other.id))?.data.title).toBe('New from server');
+	});
+});
+
+describe('schema upgrade', () => {
+	it('keeps records downloaded under version 1 and indexes their status', async () => {
+		const name = `upgrade-${Math.random()}`;
+		const v1 = new Dexie(name);
+		v1.version(1).stores({ records: 'id, type, areaId, [type+updatedAt]', meta: 'key' });
+		await v1.table('records').add({
+			id: '00000000-0000-4000-8000-000000000001',
+			type: 'asset',
+			areaId: 'eden',
+			createdAt: '2026-11-01T00:00:00.000Z',
+			updatedAt: '2026-11-01T00:00:00.000Z',
+			data: { title: 'Kept', status: 'open' }
+		});
+		await v1.table('meta').put({ key: 'download.completedAt', value: '2026-11-01T00:00:00.000Z' });
+		v1.close();
+
+		const upgraded = new DeviceDatabase(name);
+		const repository = new RecordRepository(upgraded, noteKind);
+		expect((await repository.list({ status: 'open' })).map((r) => r.data.title)).toEqual(['Kept']);
+		expect(await new DeviceStore(upgraded).getMeta('download.completedAt')).toBe('2026-11-01T00:00:00.000Z');
+		expect(upgraded.verno).toBe(2);
+		await upgraded.delete();
+	});
+});

@@ -1,0 +1,179 @@
+import type { AreaId } from '$lib/domain/areas';
+import { fieldErrors, type FieldError } from '$lib/domain/common/errors';
+import type { RecordKind } from '$lib/domain/kinds';
+import type { DeviceDatabase, OutboxOp, StoredRecord } from './database';
+import { changedFields } from './equality';
+
+/** A save refused because the data breaks the type's rules; `errors` feed the error summary. */
+export class ValidationFailed extends Error {
+	override name = 'ValidationFailed';
+	constructor(readonly errors: FieldError[]) {
+		super(errors.map((e) => e.message).join('; '));
+	}
+}
+
+export class RecordNotFound extends Error {
+	override name = 'RecordNotFound';
+}
+
+export interface ListQuery {
+	areaId?: AreaId;
+	status?: string;
+	assignee?: string;
+	/** Lower-case words that must all appear in the record's search text. */
+	text?: string;
+	includeArchived?: boolean;
+	offset?: number;
+	limit?: number;
+}
+
+export interface RepositoryOptions {
+	now?: () => string;
+	newId?: () => string;
+}
+
+/**
+ * Reads and writes one record type on the device. Every change writes the record and its outbox
+ * entry in one transaction: either both are on disk or neither is.
+ */
+export class RecordRepository<T extends Record<string, unknown>> {
+	readonly #db: DeviceDatabase;
+	readonly #kind: RecordKind<T>;
+	readonly #now: () => string;
+	readonly #newId: () => string;
+
+	constructor(db: DeviceDatabase, kind: RecordKind<T>, options: RepositoryOptions = {}) {
+		this.#db = db;
+		this.#kind = kind;
+		this.#now = options.now ?? (() => new Date().toISOString());
+		this.#newId = options.newId ?? (() => crypto.randomUUID());
+	}
+
+	async get(id: string): Promise<StoredRecord | undefined> {
+		const record = await this.#db.records.get(id);
+		return record?.type === this.#kind.type ? record : undefined;
+	}
+
+	async create(areaId: AreaId, input: unknown): Promise<StoredRecord> {
+		const data = this.#validate(input);
+		const at = this.#now();
+		const record = this.#row({ id: this.#newId(), areaId, createdAt: at, updatedAt: at }, data);
+		await this.#write(record, 'create', data, at);
+		return record;
+	}
+
+	/** Replace the record's data (and optionally its area); only the fields that changed are queued. */
+	async update(id: string, input: unknown, areaId?: AreaId): Promise<StoredRecord> {
+		const data = this.#validate(input);
+		return this.#db.transaction('rw', this.#db.records, this.#db.outbox, async () => {
+			const existing = await this.#existing(id);
+			if (existing.archivedAt)
+				throw new ValidationFailed([{ path: '', message: 'Restore this record before editing it' }]);
+			const changes = changedFields(existing.data, data);
+			if (areaId && areaId !== existing.areaId) changes.areaId = areaId;
+			if (Object.keys(changes).length === 0) return existing;
+			const at = this.#now();
+			const record = this.#row({ ...existing, areaId: areaId ?? existing.areaId, updatedAt: at }, data);
+			await this.#write(record, 'update', changes, at);
+			return record;
+		});
+	}
+
+	/** Archive, never delete: the record leaves the lists but stays on the device and the server. */
+	async archive(id: string): Promise<StoredRecord> {
+		return this.#setArchived(id, true);
+	}
+
+	async restore(id: string): Promise<StoredRecord> {
+		return this.#setArchived(id, false);
+	}
+
+	async list(query: ListQuery = {}): Promise<StoredRecord[]> {
+		const type = this.#kind.type;
+		const words = query.text?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+		const keep = (r: StoredRecord) =>
+			(query.includeArchived || !r.archivedAt) &&
+			(!query.areaId || r.areaId === query.areaId) &&
+			(!query.status || r.status === query.status) &&
+			(!query.assignee || r.assignee === query.assignee) &&
+			(words.length === 0 || this.#matches(r, words));
+		const offset = query.offset ?? 0;
+		const limit = query.limit ?? Infinity;
+
+		// Narrow by the most selective index available, then filter the rest in memory.
+		const table = this.#db.records;
+		const narrowed = query.status
+			? table.where('[type+status]').equals([type, query.status])
+			: query.assignee
+				? table.where('[type+assignee]').equals([type, query.assignee])
+				: query.areaId
+					? table.where('[type+areaId]').equals([type, query.areaId])
+					: null;
+		if (narrowed) {
+			const rows = (await narrowed.filter(keep).sortBy('updatedAt')).reverse();
+			return rows.slice(offset, offset + limit);
+		}
+		return table
+			.where('[type+updatedAt]')
+			.between([type, ''], [type, '\uffff'])
+			.reverse()
+			.filter(keep)
+			.offset(offset)
+			.limit(limit)
+			.toArray();
+	}
+
+	async count(query: Omit<ListQuery, 'offset' | 'limit'> = {}): Promise<number> {
+		return (await this.list(query)).length;
+	}
+
+	#matches(record: StoredRecord, words: string[]): boolean {
+		const text = this.#kind.searchText(record.data as T).toLowerCase();
+		return words.every((w) => text.includes(w));
+	}
+
+	#validate(input: unknown): T {
+		const parsed = this.#kind.schema.safeParse(input);
+		if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
+		return parsed.data;
+	}
+
+	#row(envelope: Omit<StoredRecord, 'type' | 'data' | 'status' | 'assignee'>, data: T): StoredRecord {
+		const row: StoredRecord = { ...envelope, type: this.#kind.type, data, status: this.#kind.status(data) };
+		const assignee = this.#kind.assignee?.(data);
+		if (assignee) row.assignee = assignee;
+		else delete row.assignee;
+		return row;
+	}
+
+	async #existing(id: string): Promise<StoredRecord> {
+		const existing = await this.get(id);
+		if (!existing) throw new RecordNotFound(`No ${this.#kind.type} with id ${id} on this device`);
+		return existing;
+	}
+
+	async #setArchived(id: string, archived: boolean): Promise<StoredRecord> {
+		return this.#db.transaction('rw', this.#db.records, this.#db.outbox, async () => {
+			const existing = await this.#existing(id);
+			if (Boolean(existing.archivedAt) === archived) return existing;
+			const at = this.#now();
+			const record: StoredRecord = { ...existing, updatedAt: at };
+			if (archived) record.archivedAt = at;
+			else delete record.archivedAt;
+			await this.#write(record, archived ? 'archive' : 'restore', {}, at);
+			return record;
+		});
+	}
+
+	async #write(
+		record: StoredRecord,
+		op: OutboxOp,
+		fields: Record<string, unknown>,
+		at: string
+	): Promise<void> {
+		await this.#db.transaction('rw', this.#db.records, this.#db.outbox, async () => {
+			await this.#db.records.put(record);
+			await this.#db.outbox.add({ recordId: record.id, type: record.type, op, fields, at });
+		});
+	}
+}
