@@ -21,7 +21,11 @@ const noteKind: RecordKind<Note> = {
 	schema: noteSchema,
 	status: (n) => n.status,
 	assignee: (n) => n.owner,
-	searchText: (n) => `${n.title} ${n.tags.join(' ')}`
+	searchText: (n) => `${n.title} ${n.tags.join(' ')}`,
+	statusLabels: { open: 'Open', done: 'Done' },
+	title: (n) => n.title,
+	detail: (n) => n.tags.join(', '),
+	needsAttention: () => []
 };
 
 let db: DeviceDatabase;
@@ -146,6 +150,26 @@ describe('lists', () => {
 		expect(
 			(await notes.list({ status: 'open', areaId: 'eden', text: 'lunch' })).map((n) => n.data.title)
 		).toEqual(['Penrith lunch club']);
+	});
+
+	it('sorts oldest first or by title', async () => {
+		expect((await notes.list({ order: 'oldest' })).map((n) => n.data.title)).toEqual([
+			'Appleby walk',
+			'Carlisle choir',
+			'Penrith lunch club'
+		]);
+		expect((await notes.list({ order: 'title', areaId: 'eden' })).map((n) => n.data.title)).toEqual([
+			'Appleby walk',
+			'Penrith lunch club'
+		]);
+	});
+
+	it('lists only what needs attention on a given day', async () => {
+		const attentive = new RecordRepository(db, {
+			...noteKind,
+			needsAttention: (n) => (n.status === 'open' ? ['Still open'] : [])
+		});
+		expect(await attentive.count({ needsAttentionOn: '2026-11-23' })).toBe(2);
 	});
 
 	it('searches every word, in any case', async () => {

@@ -23,6 +23,9 @@ export interface ListQuery {
 	/** Lower-case words that must all appear in the record's search text. */
 	text?: string;
 	includeArchived?: boolean;
+	/** Only records needing attention on this day (`YYYY-MM-DD`). */
+	needsAttentionOn?: string;
+	order?: 'newest' | 'oldest' | 'title';
 	offset?: number;
 	limit?: number;
 }
@@ -91,17 +94,21 @@ export class RecordRepository<T extends Record<string, unknown>> {
 	async list(query: ListQuery = {}): Promise<StoredRecord[]> {
 		const type = this.#kind.type;
 		const words = query.text?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+		const kind = this.#kind;
 		const keep = (r: StoredRecord) =>
 			(query.includeArchived || !r.archivedAt) &&
 			(!query.areaId || r.areaId === query.areaId) &&
 			(!query.status || r.status === query.status) &&
 			(!query.assignee || r.assignee === query.assignee) &&
-			(words.length === 0 || this.#matches(r, words));
+			(words.length === 0 || this.#matches(r, words)) &&
+			(!query.needsAttentionOn || kind.needsAttention(r.data as T, query.needsAttentionOn).length > 0);
 		const offset = query.offset ?? 0;
 		const limit = query.limit ?? Infinity;
+		const order = query.order ?? 'newest';
 
 		// Narrow by the most selective index available, then filter the rest in memory.
 		const table = this.#db.records;
+		const byType = () => table.where('[type+updatedAt]').between([type, ''], [type, '\uffff']);
 		const narrowed = query.status
 			? table.where('[type+status]').equals([type, query.status])
 			: query.assignee
@@ -109,18 +116,19 @@ export class RecordRepository<T extends Record<string, unknown>> {
 				: query.areaId
 					? table.where('[type+areaId]').equals([type, query.areaId])
 					: null;
-		if (narrowed) {
-			const rows = (await narrowed.filter(keep).sortBy('updatedAt')).reverse();
-			return rows.slice(offset, offset + limit);
+		// The common case (newest first, no index filter) reads only the page it shows.
+		if (!narrowed && order === 'newest') {
+			return byType().reverse().filter(keep).offset(offset).limit(limit).toArray();
 		}
-		return table
-			.where('[type+updatedAt]')
-			.between([type, ''], [type, '\uffff'])
-			.reverse()
-			.filter(keep)
-			.offset(offset)
-			.limit(limit)
-			.toArray();
+		const rows = await (narrowed ?? byType()).filter(keep).toArray();
+		if (order === 'title') {
+			const title = (r: StoredRecord) => kind.title(r.data as T);
+			rows.sort((a, b) => title(a).localeCompare(title(b), 'en-GB', { sensitivity: 'base' }));
+		} else {
+			rows.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+			if (order === 'newest') rows.reverse();
+		}
+		return rows.slice(offset, offset + limit);
 	}
 
 	async count(query: Omit<ListQuery, 'offset' | 'limit'> = {}): Promise<number> {

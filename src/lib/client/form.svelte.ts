@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { fieldErrors, type FieldError } from '$lib/domain/common/errors';
+import type { DraftStore } from './store/drafts';
+import { unsavedChanges } from './unsaved.svelte';
+
+export interface FormOptions<V> {
+	/** Stable key for the draft and the unsaved-changes registry, e.g. `visit:new` or `asset:<id>`. */
+	key: string;
+	/** How the draft is offered back: "your visit at 14 Main Street". */
+	label: (values: V) => string;
+	path: string;
+	initial: V;
+	drafts?: DraftStore;
+	/** How long typing must pause before the draft is written. */
+	saveDelayMs?: number;
+}
+
+/**
+ * A record form's state: the values as typed, errors from the type's schema, and a draft written
+ * to the device as the person types, so nothing is lost to a reload or a crash.
+ */
+export class RecordForm<V extends object> {
+	values: V = $state() as V;
+	#errors = $state<FieldError[]>([]);
+	#dirty = $state(false);
+	readonly #options: FormOptions<V>;
+
+	constructor(options: FormOptions<V>) {
+		this.#options = options;
+		this.values = structuredClone(options.initial);
+		let first = true;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		$effect(() => {
+			const snapshot = $state.snapshot(this.values) as V;
+			if (first) {
+				first = false;
+				return;
+			}
+			this.#dirty = true;
+			unsavedChanges.mark(options.key, true);
+			clearTimeout(timer);
+			timer = setTimeout(() => void this.#saveDraft(snapshot), options.saveDelayMs ?? 400);
+			return () => clearTimeout(timer);
+		});
+	}
+
+	get errors(): FieldError[] {
+		return this.#errors;
+	}
+
+	get dirty(): boolean {
+		return this.#dirty;
+	}
+
+	errorFor(path: string): string | undefined {
+		return this.#errors.find((e) => e.path === path)?.message;
+	}
+
+	/** Check the values against a schema; on failure the errors show and null is returned. */
+	validate<T>(schema: z.ZodType<T>, prepare: (values: V) => unknown = (v) => v): T | null {
+		const result = schema.safeParse(prepare($state.snapshot(this.values) as V));
+		this.#errors = result.success ? [] : fieldErrors(result.error);
+		return result.success ? result.data : null;
+	}
+
+	/** Errors found elsewhere (e.g. the store refused a save), shown the same way. */
+	showErrors(errors: FieldError[]): void {
+		this.#errors = errors;
+	}
+
+	/** Restore a kept draft's values. */
+	restore(values: V): void {
+		this.values = values;
+	}
+
+	/** The record is saved (or the person discarded the form): forget the draft. */
+	async finished(): Promise<void> {
+		this.#dirty = false;
+		unsavedChanges.mark(this.#options.key, false);
+		await this.#options.drafts?.discard(this.#options.key);
+	}
+
+	async #saveDraft(values: V): Promise<void> {
+		const { drafts, key, path, label } = this.#options;
+		if (!drafts || !this.#dirty) return;
+		await drafts.save({ key, path, label: label(values), values });
+	}
+}
