@@ -37,3 +37,15 @@ export async function goOffline(context: BrowserContext): Promise<void> {
 	await context.route('**/*', (route) => route.abort('internetdisconnected'));
 	await context.setOffline(true);
 }
+
+/** Fail on any serious or critical WCAG 2.2 A/AA violation on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const { default: AxeBuilder } = await import('@axe-core/playwright');
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(serious, `accessibility problems on ${page.url()}`).toEqual([]);
+}
