@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { fieldErrors } from './errors';
 import { addressSchema, isoDateSchema, phoneSchema, postcodeSchema } from './fields';
 import { defineLifecycle } from './lifecycle';
