@@ -4,4 +4,4 @@ export * from './schedule';
 export * from './labels';
 export * from './lifecycle';
 export * from './rules';
-export { formatLongDate } from './dates';
+export { formatLongDate } from '../common/dates';

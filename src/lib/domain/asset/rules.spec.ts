@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatLongDate } from './dates';
+import { addMonths, formatLongDate } from '../common/dates';
 import { exampleAsset, exampleSkill } from './fixtures';
 import { needsAttention, reverificationDue, reverificationDueOn } from './rules';
 

@@ -1,4 +1,4 @@
-import { addMonths, assertIsoDate, formatLongDate } from './dates';
+import { addMonths, assertIsoDate, formatLongDate } from '../common/dates';
 import { CHECKED_STATES, LISTED_STATES, type Asset } from './schema';
 
 /** Details in a directory go stale: Open Referral UK's `assured_date` is re-checked yearly. */

@@ -7,7 +7,7 @@ import {
 	requiredText,
 	type FieldError
 } from '../common';
-import { assertIsoDate } from './dates';
+import { assertIsoDate } from '../common/dates';
 import { scheduleSchema } from './schedule';
 
 /**

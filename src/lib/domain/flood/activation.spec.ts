@@ -50,8 +50,8 @@ describe('call-tree activation', () => {
 		expect(callTreeActivationSchema.parse(data)).toEqual(data);
 	});
 
-	it('stores the flood area code in upper case', () => {
-		expect(callTreeActivationSchema.parse({ ...fresh, floodAreaCode: '011fwfnc6kc' }).floodAreaCode).toBe(
+	it('stores the flood area code with its prefix upper-cased', () => {
+		expect(callTreeActivationSchema.parse({ ...fresh, floodAreaCode: '011fwFNC6KC' }).floodAreaCode).toBe(
 			'011FWFNC6KC'
 		);
 	});

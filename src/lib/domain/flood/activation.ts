@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, optionalText, requiredText } from '../common';
 import type { CallTree, ContactOnFile } from './cascade';
-import { instant } from './dates';
+import { instant } from '../common/dates';
 import { floodAreaCodeSchema } from './group';
 import { repeats } from './lists';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineLifecycle, emailSchema, isoDateSchema, phoneSchema, requiredText } from '../common';
-import { addMonths, formatDate, isIsoDate } from './dates';
+import { addMonths, formatLongDate, isIsoDate } from '../common/dates';
 import { zoneIdSchema } from './group';
 
 /** Someone on a flood group's call tree. A separate record from the group, linked by `groupId`. */
@@ -160,7 +160,7 @@ const reviewRecorded: ContactGuard = ({ contact, today }) => {
 	if (!reviewed) return 'Record the date of their review first';
 	if (reviewed > today) return 'A review cannot be dated in the future';
 	if (addMonths(reviewed, REVIEW_MONTHS) <= today) {
-		return `Their last review, on ${formatDate(reviewed)}, was more than 12 months ago: record the new review first`;
+		return `Their last review, on ${formatLongDate(reviewed)}, was more than 12 months ago: record the new review first`;
 	}
 	return null;
 };

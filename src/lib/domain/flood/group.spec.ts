@@ -116,7 +116,8 @@ describe('zones', () => {
 describe('Environment Agency flood area codes', () => {
 	it.each([
 		['011FWFNC6KC', '011FWFNC6KC'],
-		['011fwfnc6kc', '011FWFNC6KC'],
+		['011fwFNC6KC', '011FWFNC6KC'],
+		['061WAF07Cole', '061WAF07Cole'],
 		[' 011 FWF NC6KC ', '011FWFNC6KC'],
 		['013WAFUI', '013WAFUI'],
 		['122WAC953', '122WAC953']
@@ -137,10 +138,10 @@ describe('Environment Agency flood area codes', () => {
 		expect(normaliseFloodAreaCode(input)).toBeNull();
 	});
 
-	it('stores codes in upper case', () => {
-		expect(floodGroupSchema.parse({ ...valid(), floodAreaCodes: ['011wafdw'] }).floodAreaCodes).toEqual([
-			'011WAFDW'
-		]);
+	it('upper-cases the fixed prefix and keeps the area’s own part as the EA writes it', () => {
+		expect(
+			floodGroupSchema.parse({ ...valid(), floodAreaCodes: ['011waFDW', '061WAF23Datchet'] }).floodAreaCodes
+		).toEqual(['011WAFDW', '061WAF23Datchet']);
 	});
 
 	it('explains a refusal', () => {
@@ -151,7 +152,7 @@ describe('Environment Agency flood area codes', () => {
 
 	it('refuses the same code twice, however it was typed', () => {
 		expect(errors({ ...valid(), floodAreaCodes: ['011FWFNC6KC', '011 fwfnc6kc'] })).toEqual([
-			{ path: 'floodAreaCodes.1', message: '011FWFNC6KC is listed twice' }
+			{ path: 'floodAreaCodes.1', message: '011FWfnc6kc is listed twice' }
 		]);
 	});
 });

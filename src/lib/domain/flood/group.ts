@@ -25,11 +25,14 @@ export const FLOOD_AREA_CODE_MESSAGE = 'Enter an Environment Agency flood area c
 
 /**
  * Environment Agency flood area codes: 3-digit area, `FW` (warning area) or `WA` (alert area), then the
- * area's own letters and digits, e.g. `011FWFNC6KC`, `013WAFUI`. Spaces people type are dropped.
+ * area's own letters and digits, e.g. `011FWFNC6KC`, `013WAFUI`. Spaces people type are dropped and the
+ * fixed prefix is upper-cased; the area's own part keeps its case, because outside Cumbria the EA's ids
+ * mix cases (`061WAF07Cole`) and must match its API exactly.
  */
 export function normaliseFloodAreaCode(input: string): string | null {
-	const code = input.replace(/\s+/g, '').toUpperCase();
-	return /^\d{3}(FW|WA)[A-Z0-9]{1,20}$/.test(code) ? code : null;
+	const compact = input.replace(/\s+/g, '');
+	const code = compact.slice(0, 5).toUpperCase() + compact.slice(5);
+	return /^\d{3}(FW|WA)[A-Za-z0-9]{1,20}$/.test(code) ? code : null;
 }
 
 export const floodAreaCodeSchema = z.string({ error: FLOOD_AREA_CODE_MESSAGE }).transform((value, ctx) => {
@@ -97,7 +100,7 @@ export const floodGroupSchema = z
 				message: `Another zone is already called ${group.zones[i]?.name}`
 			});
 		}
-		for (const i of repeats(group.floodAreaCodes, (code) => code)) {
+		for (const i of repeats(group.floodAreaCodes, (code) => code.toUpperCase())) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['floodAreaCodes', i],

@@ -6,7 +6,7 @@
 export * from './activation';
 export * from './cascade';
 export * from './contact';
-export { addMonths, formatDate } from './dates';
+export { addMonths, formatLongDate } from '../common/dates';
 export * from './group';
 export * from './household';
 export * from './rules';

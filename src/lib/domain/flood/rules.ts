@@ -1,6 +1,6 @@
 import { CALLED_STATUSES, cascadeProblems, type ContactOnFile } from './cascade';
 import { reviewDue, reviewDueOn } from './contact';
-import { formatDate } from './dates';
+import { formatLongDate } from '../common/dates';
 import type { FloodGroup, WithId } from './group';
 
 /**
@@ -16,7 +16,7 @@ export function needsAttention(
 	const reasons: string[] = [];
 
 	if (group.planReviewDate < today) {
-		reasons.push(`The flood plan was due for review on ${formatDate(group.planReviewDate)}`);
+		reasons.push(`The flood plan was due for review on ${formatLongDate(group.planReviewDate)}`);
 	}
 
 	// Review due still counts: they are on the cascade while their details are checked.
@@ -36,7 +36,7 @@ export function needsAttention(
 		// Flagged early by hand, the date is still ahead: just say it is due.
 		reasons.push(
 			due && due <= today
-				? `${contact.name} has been due a review since ${formatDate(due)}`
+				? `${contact.name} has been due a review since ${formatLongDate(due)}`
 				: `${contact.name} is due a review`
 		);
 	}

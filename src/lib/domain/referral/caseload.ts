@@ -7,7 +7,7 @@ import {
 	lastConversation
 } from './attempts';
 import type { ContactChannel, ContactOutcome } from './codes';
-import { addDays, dateOf, ukDate } from './dates';
+import { addDays, dateOf, ukDate } from '../common/dates';
 import { followUpDue } from './rules';
 import { contactAttemptSchema, referralSchema, type Appointment, type Referral } from './schema';
 

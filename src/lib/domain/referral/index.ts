@@ -60,4 +60,4 @@ export {
 	type NextAction,
 	type NextActionCode
 } from './caseload';
-export { ukDate } from './dates';
+export { ukDate } from '../common/dates';

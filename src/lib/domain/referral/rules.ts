@@ -1,5 +1,5 @@
 import { ATTEMPTS_BEFORE_UNABLE_TO_CONTACT, failedAttempts } from './attempts';
-import { addDays, ageOn, dateOf, isIsoDate } from './dates';
+import { addDays, ageOn, dateOf, isIsoDate } from '../common/dates';
 import type { Referral } from './schema';
 
 /**

@@ -17,7 +17,7 @@ import {
 	REFERRAL_STATUSES,
 	SOURCES
 } from './codes';
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../common/dates';
 import { nhsNumberSchema } from './nhs-number';
 import { MESSAGES, issuesAsOf, referralIssues, type RuleIssue } from './rules';
 

@@ -1,14 +1,8 @@
+import { ageOn } from '../common/dates';
 import type { AgeBand } from './codes';
 import type { Occupant, Visit } from './schema';
 
-/** Whole years from `dateOfBirth` to `on` (both `YYYY-MM-DD`), as a birthday counts them. */
-export function ageOn(dateOfBirth: string, on: string): number {
-	const year = (date: string) => Number(date.slice(0, 4));
-	// MMDD compares as a number: 0229 before 0301, so a leap-day birthday counts from 1 March.
-	const monthDay = (date: string) => Number(date.slice(5, 7) + date.slice(8, 10));
-	const hadBirthday = monthDay(on) >= monthDay(dateOfBirth);
-	return year(on) - year(dateOfBirth) - (hadBirthday ? 0 : 1);
-}
+export { ageOn };
 
 export function ageBandForAge(age: number): AgeBand | undefined {
 	if (age < 18) return undefined;

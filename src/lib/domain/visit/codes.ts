@@ -240,32 +240,9 @@ export const OUTCOME_LABELS = {
 	rebook: 'Needs another appointment'
 } as const satisfies Record<Outcome, string>;
 
-/**
- * The coach referral's reasons and words (domain.md §3; the same as `referral/codes.ts`), so a
- * suggestion can prefill a referral directly.
- */
-export const COACH_REASONS = [
-	'mentalWellbeing',
-	'hoarding',
-	'isolation',
-	'healthyEating',
-	'smoking',
-	'alcohol',
-	'physicalActivity',
-	'money',
-	'housing',
-	'other'
-] as const;
-export type CoachReason = (typeof COACH_REASONS)[number];
-export const COACH_REASON_LABELS = {
-	mentalWellbeing: 'Low mood, stress or worry',
-	hoarding: 'Hoarding or clutter',
-	isolation: 'Loneliness or isolation',
-	healthyEating: 'Healthy eating or weight',
-	smoking: 'Stopping smoking',
-	alcohol: 'Drinking less alcohol',
-	physicalActivity: 'Getting more active',
-	money: 'Money worries',
-	housing: 'Housing',
-	other: 'Something else'
-} as const satisfies Record<CoachReason, string>;
+// The coach referral's reasons and their words, so a suggestion can prefill a referral directly.
+export {
+	REASONS as COACH_REASONS,
+	REASON_LABELS as COACH_REASON_LABELS,
+	type ReferralReason as CoachReason
+} from '../referral/codes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatDate, instant, isIsoDate } from './dates';
+import { addMonths, formatLongDate, instant, isIsoDate } from './dates';
 
 describe('dates', () => {
 	it.each([
@@ -21,7 +21,7 @@ describe('dates', () => {
 		['2025-03-01', '1 March 2025'],
 		['2026-12-25', '25 December 2026']
 	])('shows %s as %s', (date, expected) => {
-		expect(formatDate(date)).toBe(expected);
+		expect(formatLongDate(date)).toBe(expected);
 	});
 
 	it('recognises dates and instants', () => {
