@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { fieldErrors, type FieldError } from '$lib/domain/common/errors';
+import { cleanFormValues } from './form-values';
 import type { DraftStore } from './store/drafts';
 import { unsavedChanges } from './unsaved.svelte';
 
@@ -57,7 +58,10 @@ export class RecordForm<V extends object> {
 	}
 
 	/** Check the values against a schema; on failure the errors show and null is returned. */
-	validate<T>(schema: z.ZodType<T>, prepare: (values: V) => unknown = (v) => v): T | null {
+	validate<T>(
+		schema: z.ZodType<T>,
+		prepare: (values: V) => unknown = (v) => cleanFormValues(v) ?? {}
+	): T | null {
 		const result = schema.safeParse(prepare($state.snapshot(this.values) as V));
 		this.#errors = result.success ? [] : fieldErrors(result.error);
 		return result.success ? result.data : null;

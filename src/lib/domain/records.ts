@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { areaIdSchema } from './areas';
 
-/** The four kinds of record staff keep. Names are the users' words. */
-export const recordTypeSchema = z.enum(['asset', 'visit', 'referral', 'floodGroup'], {
-	error: 'Record type must be one of asset, visit, referral or floodGroup'
+/**
+ * The kinds of record staff keep, in the users' words. A flood group's contacts, households and
+ * call-tree activations are records of their own, so edits on two phones merge instead of clashing.
+ */
+const RECORD_TYPES_LIST = [
+	'asset',
+	'visit',
+	'referral',
+	'floodGroup',
+	'floodContact',
+	'floodHousehold',
+	'floodActivation'
+] as const;
+export const recordTypeSchema = z.enum(RECORD_TYPES_LIST, {
+	error: `Record type must be one of ${RECORD_TYPES_LIST.join(', ')}`
 });
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
@@ -14,7 +26,10 @@ export const RECORD_TYPE_LABELS = {
 	asset: { one: 'Community asset', many: 'Community assets', path: '/assets' },
 	visit: { one: 'Safe and Well visit', many: 'Safe and Well visits', path: '/visits' },
 	referral: { one: 'Coach referral', many: 'Coach referrals', path: '/referrals' },
-	floodGroup: { one: 'Flood group', many: 'Flood groups', path: '/flood-groups' }
+	floodGroup: { one: 'Flood group', many: 'Flood groups', path: '/flood-groups' },
+	floodContact: { one: 'Flood group contact', many: 'Flood group contacts', path: '/flood-groups' },
+	floodHousehold: { one: 'Household', many: 'Households', path: '/flood-groups' },
+	floodActivation: { one: 'Call-tree activation', many: 'Call-tree activations', path: '/flood-groups' }
 } as const satisfies Record<RecordType, { one: string; many: string; path: string }>;
 
 /**
@@ -33,3 +48,11 @@ export type RecordEnvelope = z.infer<typeof recordEnvelopeSchema>;
 
 export const staffRoleSchema = z.enum(['coach', 'fireOfficer', 'areaTeam', 'manager', 'admin']);
 export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+/** The four the home page and navigation lead to; the flood group's parts open from their group. */
+export const MAIN_RECORD_TYPES = [
+	'asset',
+	'visit',
+	'referral',
+	'floodGroup'
+] as const satisfies readonly RecordType[];

@@ -1,4 +1,4 @@
-import type { RecordEnvelope, RecordType } from '$lib/domain/records';
+import { MAIN_RECORD_TYPES, type RecordEnvelope, type RecordType } from '$lib/domain/records';
 import type { DeviceDatabase, StoredRecord } from './database';
 
 /** Reads across types, and stores downloads from the server without touching unsent local edits. */
@@ -24,20 +24,16 @@ export class DeviceStore {
 		return rows;
 	}
 
-	async counts(): Promise<Record<RecordType, number>> {
+	/** How many of each main type are on the device, archived ones left out. */
+	async counts(): Promise<Record<(typeof MAIN_RECORD_TYPES)[number], number>> {
 		const count = (type: RecordType) =>
 			this.#db.records
 				.where('[type+updatedAt]')
 				.between([type, ''], [type, '\uffff'])
 				.filter((r) => !r.archivedAt)
 				.count();
-		const [asset, visit, referral, floodGroup] = await Promise.all([
-			count('asset'),
-			count('visit'),
-			count('referral'),
-			count('floodGroup')
-		]);
-		return { asset, visit, referral, floodGroup };
+		const [asset, visit, referral, floodGroup] = await Promise.all(MAIN_RECORD_TYPES.map(count));
+		return { asset: asset ?? 0, visit: visit ?? 0, referral: referral ?? 0, floodGroup: floodGroup ?? 0 };
 	}
 
 	/** How many local changes are waiting for the server. */
