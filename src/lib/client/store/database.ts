@@ -1,5 +1,7 @@
 import Dexie, { type Table } from 'dexie';
+import { kindOf } from '$lib/domain/record-kinds';
 import type { RecordEnvelope } from '$lib/domain/records';
+import { indexWords } from '$lib/domain/search';
 
 /** A record as the device keeps it: the envelope plus fields derived on write for the list indexes. */
 export interface StoredRecord extends RecordEnvelope {
@@ -9,6 +11,8 @@ export interface StoredRecord extends RecordEnvelope {
 	assignee?: string;
 	/** Set when archived: records are never deleted on the device, only archived. */
 	archivedAt?: string;
+	/** The record's search words, each prefixed with its type (see `domain/search`). */
+	words: string[];
 }
 
 export type OutboxOp = 'create' | 'update' | 'archive' | 'restore';
@@ -72,5 +76,32 @@ export class DeviceDatabase extends Dexie {
 						record.status = typeof status === 'string' ? status : '';
 					})
 			);
+		// v3: lists read only the page they show (indexes end in updatedAt), and search reads only the
+		// records holding the rarest typed word.
+		this.version(3)
+			.stores({
+				records:
+					'id, type, [type+updatedAt], [type+areaId+updatedAt], [type+status+updatedAt], [type+assignee+updatedAt], *words',
+				outbox: '++seq, recordId',
+				drafts: 'key, updatedAt',
+				meta: 'key'
+			})
+			.upgrade((tx) =>
+				tx
+					.table<StoredRecord, string>('records')
+					.toCollection()
+					.modify((record) => {
+						record.words = recordWords(record);
+					})
+			);
+	}
+}
+
+/** A record's search words; a record whose data cannot be read is still stored, just not searchable. */
+export function recordWords(record: Pick<RecordEnvelope, 'type' | 'data'>): string[] {
+	try {
+		return indexWords(record.type, kindOf(record.type).searchText(record.data));
+	} catch {
+		return [];
 	}
 }

@@ -1,5 +1,6 @@
 import { MAIN_RECORD_TYPES, type RecordEnvelope, type RecordType } from '$lib/domain/records';
-import type { DeviceDatabase, StoredRecord } from './database';
+import { kindOf } from '$lib/domain/record-kinds';
+import { recordWords, type DeviceDatabase, type StoredRecord } from './database';
 
 /** Reads across types, and stores downloads from the server without touching unsent local edits. */
 export class DeviceStore {
@@ -65,10 +66,16 @@ export class DeviceStore {
 	}
 }
 
+/** Index fields for a downloaded record, read through its kind; unreadable data is kept, unindexed. */
 function toStored(record: RecordEnvelope): StoredRecord {
-	const { status, assignedTo, assignedCoach } = record.data;
-	const stored: StoredRecord = { ...record, status: typeof status === 'string' ? status : '' };
-	const assignee = assignedTo ?? assignedCoach;
-	if (typeof assignee === 'string') stored.assignee = assignee;
+	const kind = kindOf(record.type);
+	const stored: StoredRecord = { ...record, status: '', words: recordWords(record) };
+	try {
+		stored.status = kind.status(record.data) ?? '';
+		const assignee = kind.assignee?.(record.data);
+		if (assignee) stored.assignee = assignee;
+	} catch {
+		// Left unindexed: it still shows in "all records" and can be opened and fixed.
+	}
 	return stored;
 }

@@ -172,6 +172,27 @@ describe('lists', () => {
 		expect(await attentive.count({ needsAttentionOn: '2026-11-23' })).toBe(2);
 	});
 
+	it('finds words by how they begin, and only in its own type', async () => {
+		const visits = new RecordRepository(db, { ...noteKind, type: 'visit' });
+		await visits.create('eden', { title: 'Appleby walk (visit)', status: 'open' });
+		expect((await notes.list({ text: 'penr lun' })).map((n) => n.data.title)).toEqual(['Penrith lunch club']);
+		expect((await notes.list({ text: 'appleby' })).map((n) => n.data.title)).toEqual(['Appleby walk']);
+		expect(await notes.list({ text: 'enrith' })).toEqual([]);
+	});
+
+	it('pages a filtered list newest first', async () => {
+		expect((await notes.list({ status: 'open', limit: 1 })).map((n) => n.data.title)).toEqual([
+			'Penrith lunch club'
+		]);
+		expect((await notes.list({ status: 'open', offset: 1, limit: 1 })).map((n) => n.data.title)).toEqual([
+			'Appleby walk'
+		]);
+		expect((await notes.list({ areaId: 'eden', order: 'oldest' })).map((n) => n.data.title)).toEqual([
+			'Appleby walk',
+			'Penrith lunch club'
+		]);
+	});
+
 	it('searches every word, in any case', async () => {
 		expect((await notes.list({ text: 'OLDER club' })).map((n) => n.data.title)).toEqual([
 			'Penrith lunch club'
@@ -196,7 +217,7 @@ describe('downloads', () => {
 });
 
 describe('schema upgrade', () => {
-	it('keeps records downloaded under version 1 and indexes their status', async () => {
+	it('keeps records downloaded under version 1 and indexes their status and words', async () => {
 		const name = `upgrade-${Math.random()}`;
 		const v1 = new Dexie(name);
 		v1.version(1).stores({ records: 'id, type, areaId, [type+updatedAt]', meta: 'key' });
@@ -215,7 +236,7 @@ describe('schema upgrade', () => {
 		const repository = new RecordRepository(upgraded, noteKind);
 		expect((await repository.list({ status: 'open' })).map((r) => r.data.title)).toEqual(['Kept']);
 		expect(await new DeviceStore(upgraded).getMeta('download.completedAt')).toBe('2026-11-01T00:00:00.000Z');
-		expect(upgraded.verno).toBe(2);
+		expect(upgraded.verno).toBe(3);
 		await upgraded.delete();
 	});
 });

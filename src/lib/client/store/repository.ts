@@ -1,6 +1,7 @@
 import type { AreaId } from '$lib/domain/areas';
 import { fieldErrors, type FieldError } from '$lib/domain/common/errors';
 import type { RecordKind } from '$lib/domain/kinds';
+import { indexWords, searchWords } from '$lib/domain/search';
 import type { DeviceDatabase, OutboxOp, StoredRecord } from './database';
 import { changedFields } from './equality';
 
@@ -20,7 +21,7 @@ export interface ListQuery {
 	areaId?: AreaId;
 	status?: string;
 	assignee?: string;
-	/** Lower-case words that must all appear in the record's search text. */
+	/** Words that must all start a word of the record's search text ("kesw lunch"). */
 	text?: string;
 	includeArchived?: boolean;
 	/** Only records needing attention on this day (`YYYY-MM-DD`). */
@@ -92,52 +93,58 @@ export class RecordRepository<T extends Record<string, unknown>> {
 	}
 
 	async list(query: ListQuery = {}): Promise<StoredRecord[]> {
-		const type = this.#kind.type;
-		const words = query.text?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
 		const kind = this.#kind;
+		const type = kind.type;
+		const words = searchWords(query.text ?? '').map((word) => `${type}:${word}`);
 		const keep = (r: StoredRecord) =>
 			(query.includeArchived || !r.archivedAt) &&
 			(!query.areaId || r.areaId === query.areaId) &&
 			(!query.status || r.status === query.status) &&
 			(!query.assignee || r.assignee === query.assignee) &&
-			(words.length === 0 || this.#matches(r, words)) &&
+			words.every((word) => r.words.some((w) => w.startsWith(word))) &&
 			(!query.needsAttentionOn || kind.needsAttention(r.data as T, query.needsAttentionOn).length > 0);
 		const offset = query.offset ?? 0;
 		const limit = query.limit ?? Infinity;
 		const order = query.order ?? 'newest';
-
-		// Narrow by the most selective index available, then filter the rest in memory.
 		const table = this.#db.records;
-		const byType = () => table.where('[type+updatedAt]').between([type, ''], [type, '\uffff']);
-		const narrowed = query.status
-			? table.where('[type+status]').equals([type, query.status])
+
+		if (words.length > 0) {
+			// Read only the records holding the rarest typed word; test the rest in memory.
+			const ranges = words.map((word) => table.where('words').startsWith(word));
+			const counts = await Promise.all(ranges.map((range) => range.count()));
+			const rarest = ranges[counts.indexOf(Math.min(...counts))];
+			const ids = [...new Set(await (rarest?.primaryKeys() ?? []))];
+			const rows = (await table.bulkGet(ids)).filter((r): r is StoredRecord => !!r && keep(r));
+			return this.#sorted(rows, order).slice(offset, offset + limit);
+		}
+
+		// Each filter's index ends in updatedAt, so newest-first reads only the page it shows.
+		const [field, value] = query.status
+			? ['status', query.status]
 			: query.assignee
-				? table.where('[type+assignee]').equals([type, query.assignee])
+				? ['assignee', query.assignee]
 				: query.areaId
-					? table.where('[type+areaId]').equals([type, query.areaId])
-					: null;
-		// The common case (newest first, no index filter) reads only the page it shows.
-		if (!narrowed && order === 'newest') {
-			return byType().reverse().filter(keep).offset(offset).limit(limit).toArray();
-		}
-		const rows = await (narrowed ?? byType()).filter(keep).toArray();
+					? ['areaId', query.areaId]
+					: [null, null];
+		const range = field
+			? table.where(`[type+${field}+updatedAt]`).between([type, value, ''], [type, value, '\uffff'])
+			: table.where('[type+updatedAt]').between([type, ''], [type, '\uffff']);
+		if (order === 'title')
+			return this.#sorted(await range.filter(keep).toArray(), order).slice(offset, offset + limit);
+		return (order === 'newest' ? range.reverse() : range).filter(keep).offset(offset).limit(limit).toArray();
+	}
+
+	#sorted(rows: StoredRecord[], order: NonNullable<ListQuery['order']>): StoredRecord[] {
 		if (order === 'title') {
-			const title = (r: StoredRecord) => kind.title(r.data as T);
-			rows.sort((a, b) => title(a).localeCompare(title(b), 'en-GB', { sensitivity: 'base' }));
-		} else {
-			rows.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-			if (order === 'newest') rows.reverse();
+			const title = (r: StoredRecord) => this.#kind.title(r.data as T);
+			return rows.sort((a, b) => title(a).localeCompare(title(b), 'en-GB', { sensitivity: 'base' }));
 		}
-		return rows.slice(offset, offset + limit);
+		rows.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+		return order === 'newest' ? rows.reverse() : rows;
 	}
 
 	async count(query: Omit<ListQuery, 'offset' | 'limit'> = {}): Promise<number> {
 		return (await this.list(query)).length;
-	}
-
-	#matches(record: StoredRecord, words: string[]): boolean {
-		const text = this.#kind.searchText(record.data as T).toLowerCase();
-		return words.every((w) => text.includes(w));
 	}
 
 	#validate(input: unknown): T {
@@ -146,8 +153,13 @@ export class RecordRepository<T extends Record<string, unknown>> {
 		return parsed.data;
 	}
 
-	#row(envelope: Omit<StoredRecord, 'type' | 'data' | 'status' | 'assignee'>, data: T): StoredRecord {
-		const row: StoredRecord = { ...envelope, type: this.#kind.type, data, status: this.#kind.status(data) };
+	#row(
+		envelope: Omit<StoredRecord, 'type' | 'data' | 'status' | 'assignee' | 'words'>,
+		data: T
+	): StoredRecord {
+		const kind = this.#kind;
+		const words = indexWords(kind.type, kind.searchText(data));
+		const row: StoredRecord = { ...envelope, type: kind.type, data, status: kind.status(data), words };
 		const assignee = this.#kind.assignee?.(data);
 		if (assignee) row.assignee = assignee;
 		else delete row.assignee;
