@@ -1,269 +1,155 @@
 import { AREAS } from '../domain/areas';
-import { timeline, type BuildContext, type Built } from './context';
-import { isoDay } from './dates';
+import {
+	ACCESSIBILITY_FEATURES,
+	type AccessibilityFeature,
+	type Asset,
+	type AssetKind,
+	type AssetLifecycleState,
+	type AssetStatus
+} from '../domain/asset';
+import { TEMPLATES, SKILLS, OTHER_ACCESSIBILITY, type AssetTemplate } from './asset-templates';
+import { laterThan, type BuildContext, type Built } from './context';
+import { DAY_MS, YEAR_MS, isoDay } from './dates';
 import { email, person, phone, type Person } from './people';
 import { address, pointNear, type Place } from './places';
 
-export type AssetKind = 'skill' | 'association' | 'institution' | 'place' | 'economic' | 'cultural';
-export type AssetStatus = 'active' | 'inactive' | 'defunct' | 'temporarilyClosed';
-export type AssetLifecycle = 'draft' | 'submitted' | 'verified' | 'published' | 'archived';
-export type AssetContact = { name: string; phone?: string; email?: string };
+type AssetContact = Asset['contacts'][number];
 
-export type AssetData = {
-	kind: AssetKind;
-	name: string;
-	description: string;
-	status: AssetStatus;
-	lifecycle: AssetLifecycle;
-	organisation?: string;
-	location: { lat: number; lon: number; accuracyM: number; postcode: string; address: string; town: string };
-	contacts: AssetContact[];
-	whoItServes: string[];
-	accessibility: string[];
-	lastVerified: string;
-	consentToPublish: boolean;
-};
-
-/** name and description (`{town}`, `{council}` filled in), who it serves, organisation. */
-type Template = readonly [
-	name: string,
-	description: string,
-	whoItServes: readonly string[],
-	organisation?: string
-];
-
-const OLDER = ['Older people', 'People living alone'];
-const EVERYONE = ['Everyone'];
-
-const TEMPLATES: Record<Exclude<AssetKind, 'skill'>, readonly Template[]> = {
-	association: [
-		[
-			'{town} Lunch Club',
-			'Hot two-course lunch and company every Tuesday; transport can be arranged.',
-			OLDER
-		],
-		[
-			"{town} Men's Shed",
-			'Workshop where men meet to make, mend and chat; tools and tea provided.',
-			['Men', ...OLDER]
-		],
-		['{town} Walking for Health', 'Free short led walks on the flat, weekly, at an easy pace.', EVERYONE],
-		[
-			'{town} Knit and Natter',
-			'Knitting, crochet and conversation in the café on Thursday afternoons.',
-			OLDER
-		],
-		[
-			'{town} Memory Café',
-			'Monthly café for people living with dementia and those who care for them.',
-			['People living with dementia', 'Carers']
-		],
-		[
-			'{town} Carers Support Group',
-			'Peer support and a break for unpaid carers; sitting service on request.',
-			['Carers']
-		],
-		[
-			'{town} Flood Action Group drop-in',
-			'Monthly drop-in: household flood plans, flood doors and insurance.',
-			['Households at flood risk']
-		],
-		[
-			'{town} Parent and Toddler Group',
-			'Play, songs and a brew for parents and carers of under-fives.',
-			['Families with young children']
-		]
-	],
-	institution: [
-		[
-			'{town} Library',
-			'Books, free computers and wifi, help with online forms, large print and audio.',
-			EVERYONE,
-			'{council}'
-		],
-		[
-			'{town} Community Fire Station',
-			'Home fire safety advice and Safe and Well visit requests; monthly open day.',
-			EVERYONE,
-			'Cumbria Fire and Rescue Service'
-		],
-		['{town} Medical Practice', 'GP surgery; a social prescribing link worker is in on Thursdays.', EVERYONE],
-		[
-			'{town} Primary School',
-			'Hall and playing field open to community groups after school hours.',
-			['Families with young children']
-		],
-		[
-			'{town} Money and Benefits Advice Outreach',
-			'Fortnightly advice on benefits, debt and energy bills; no appointment.',
-			['People on low incomes'],
-			'{council}'
-		]
-	],
-	place: [
-		['{town} Memorial Hall', 'Village hall for hire, with kitchen; home to several clubs.', EVERYONE],
-		[
-			'{town} Methodist Church Hall',
-			'Warm hall with kitchen; used as a rest centre in floods and snow.',
-			EVERYONE
-		],
-		['{town} Community Centre', 'Rooms for hire, café and noticeboard of what is on.', EVERYONE],
-		['{town} Allotments', 'Allotment plots with a waiting list; a shared plot for beginners.', EVERYONE],
-		[
-			'{town} Leisure Centre',
-			'Pool, gym and classes, including seated exercise for over-60s.',
-			EVERYONE,
-			'{council}'
-		]
-	],
-	economic: [
-		[
-			'{town} Foodbank',
-			'Emergency food parcels by referral; toiletries and pet food too.',
-			['People on low incomes']
-		],
-		['{town} Community Shop', 'Volunteer-run village shop and post office counter.', EVERYONE],
-		[
-			'{town} Repair Café',
-			'Bring broken things (lamps, clothes, bikes) and mend them with volunteers.',
-			EVERYONE
-		],
-		[
-			'{town} Warm Space',
-			'Warm room, hot drinks and soup on winter weekdays; no questions asked.',
-			['People on low incomes', ...OLDER]
-		],
-		["{town} Farmers' Market", 'Local produce on the first Saturday of the month.', EVERYONE]
-	],
-	cultural: [
-		['{town} Heritage Centre', 'Local history displays and archive; volunteers welcome.', EVERYONE],
-		['{town} Agricultural Show', 'Annual show: livestock, fell running, crafts and produce.', EVERYONE],
-		['{town} Brass Band', 'Community brass band; learners welcome, instruments lent.', EVERYONE],
-		[
-			'{town} Cumberland and Westmorland Wrestling',
-			'Traditional wrestling club; training on summer evenings.',
-			['Young people', 'Everyone']
-		],
-		['{town} Local History Society', 'Monthly talks and guided walks.', OLDER]
-	]
-};
-
-const SKILLS: readonly (readonly [skill: string, description: string])[] = [
-	['Dry-stone walling', 'Builds and repairs field walls; happy to teach a small group.'],
-	['Hedge laying', 'Lays hedges in the traditional style over the winter.'],
-	['Computer and phone help', 'Patient help with phones, tablets, video calls and online forms.'],
-	['Befriending', 'Regular visits or phone calls for someone who would like company.'],
-	['Cooking on a budget', 'Shows how to cook simple meals cheaply; can run a session in a hall kitchen.'],
-	['Bike repair', 'Fixes bikes and teaches basic maintenance.'],
-	['Form filling and letter writing', 'Helps with forms, letters and phone calls to officialdom.'],
-	['Chainsaw and tree clearing', 'Certified chainsaw user; clears fallen trees after storms.'],
-	['4x4 driving in snow', 'Can reach cut-off farms and villages in snow to deliver prescriptions.'],
-	['Gardening help', 'Keeps gardens tidy for people who can no longer manage them.']
-];
-
-const ACCESSIBILITY = [
-	'Step-free access',
-	'Accessible toilet',
-	'Hearing loop',
-	'Parking nearby',
-	'On a bus route',
-	'Large print available',
-	'Quiet space'
-];
-
-const KIND_WEIGHTS = [
+const KIND_WEIGHTS: readonly (readonly [AssetKind, number])[] = [
 	['association', 30],
 	['place', 18],
 	['institution', 15],
 	['skill', 15],
 	['economic', 12],
 	['cultural', 10]
-] as const;
+];
 
-const STATUS_WEIGHTS = [
+const STATUS_WEIGHTS: readonly (readonly [AssetStatus, number])[] = [
 	['active', 82],
 	['temporarilyClosed', 6],
 	['inactive', 7],
 	['defunct', 5]
-] as const;
+];
 
-const LIFECYCLE_WEIGHTS = [
+const LIFECYCLE_WEIGHTS: readonly (readonly [AssetLifecycleState, number])[] = [
 	['published', 55],
-	['verified', 15],
-	['submitted', 12],
-	['draft', 12],
-	['archived', 6]
-] as const;
+	['verified', 10],
+	['submitted', 10],
+	['draft', 18],
+	['archived', 7]
+];
 
-// Optional fields are set only when present (not spread in), so no key is ever `undefined` and the
-// object shapes stay stable, which keeps 50,000 records fast.
-type Content = Pick<AssetData, 'name' | 'description' | 'contacts' | 'whoItServes'> & {
-	organisation?: string;
-};
-
+// Everything but `other`, which needs words of its own.
+const CODED_FEATURES = ACCESSIBILITY_FEATURES.filter((feature) => feature !== 'other');
 const COUNCILS = new Map(AREAS.map((area) => [area.id, `${area.council} Council`]));
+const MONTH_MS = YEAR_MS / 12;
 
-export function buildAsset(ctx: BuildContext, place: Place): Built<AssetData> {
+/**
+ * How old an asset's record is, and when it was last checked, by lifecycle. Published details are
+ * checked yearly, so those last checked 12 to 15 months ago are due again and show in "needs attention".
+ */
+function dates(ctx: BuildContext, lifecycle: AssetLifecycleState) {
+	const { rng, nowMs } = ctx;
+	const createdMs = rng.msBetween(
+		nowMs - (lifecycle === 'submitted' ? 60 : lifecycle === 'draft' ? 365 : 4 * 365) * DAY_MS,
+		nowMs - DAY_MS
+	);
+	if (lifecycle === 'published' || lifecycle === 'verified') {
+		const since = nowMs - (lifecycle === 'verified' ? 2 * MONTH_MS : 15 * MONTH_MS);
+		const verifiedMs = rng.msBetween(Math.max(createdMs, since), nowMs);
+		return { createdMs, updatedMs: laterThan(ctx, verifiedMs), verifiedMs };
+	}
+	const updatedMs = laterThan(ctx, createdMs);
+	// An archived listing was once checked; drafts and submissions have not been yet.
+	if (lifecycle === 'archived' && rng.chance(0.6)) {
+		return { createdMs, updatedMs, verifiedMs: rng.msBetween(createdMs, updatedMs) };
+	}
+	return { createdMs, updatedMs };
+}
+
+export function buildAsset(ctx: BuildContext, place: Place): Built<Asset> {
 	const { rng } = ctx;
-	const { createdMs, updatedMs } = timeline(ctx, 4 * 365);
 	const kind = rng.weighted(KIND_WEIGHTS);
 	const status = rng.weighted(STATUS_WEIGHTS);
-	// A person's skill is only listed with their consent; groups sometimes have not given it yet.
-	const consentToPublish = kind === 'skill' || rng.chance(0.9);
-	const drawn = rng.weighted(LIFECYCLE_WEIGHTS);
-	const lifecycle =
-		status === 'defunct' ? 'archived' : drawn === 'published' && !consentToPublish ? 'verified' : drawn;
-	const content = kind === 'skill' ? skillContent(ctx) : groupContent(ctx, kind, place);
-	const spot = address(rng, place);
-	const { lat, lon } = pointNear(rng, place);
-	const data: AssetData = {
-		kind,
-		name: content.name,
-		description: content.description,
-		status,
-		lifecycle,
-		location: {
-			lat,
-			lon,
-			accuracyM: rng.int(3, 50),
-			postcode: spot.postcode,
-			address: spot.line1,
-			town: place.name
-		},
-		contacts: content.contacts,
-		whoItServes: content.whoItServes,
-		accessibility: kind === 'skill' ? [] : rng.sample(ACCESSIBILITY, rng.int(0, 3)),
-		lastVerified: isoDay(rng.msBetween(createdMs, updatedMs)),
-		consentToPublish
-	};
-	if (content.organisation) data.organisation = content.organisation;
+	const lifecycle: AssetLifecycleState = status === 'defunct' ? 'archived' : rng.weighted(LIFECYCLE_WEIGHTS);
+	const { createdMs, updatedMs, verifiedMs } = dates(ctx, lifecycle);
+	const data = kind === 'skill' ? skill(ctx) : group(ctx, kind, place);
+	data.status = status;
+	data.lifecycle = lifecycle;
+	// A person's skill is listed only with their consent, which a draft may still be waiting for;
+	// a group's details are published only once the group has agreed.
+	data.consentToPublish =
+		kind === 'skill'
+			? lifecycle !== 'draft' || rng.chance(0.6)
+			: lifecycle === 'published' || rng.chance(0.9);
+	if (verifiedMs !== undefined) data.lastVerified = isoDay(verifiedMs);
 	return { createdMs, updatedMs, data };
 }
 
-function skillContent(ctx: BuildContext): Content {
-	const [skill, description] = ctx.rng.pick(SKILLS);
-	const holder = person(ctx.rng, ctx.nowMs, 25, 80);
+/** Fields every asset has, in stored form: lists present even when empty. */
+function base(kind: AssetKind, name: string, contacts: AssetContact[]): Asset {
 	return {
-		name: `${skill} (${holder.name})`,
-		description,
-		contacts: [contact(ctx, holder)],
-		whoItServes: EVERYONE.slice()
+		kind,
+		name,
+		status: 'active',
+		lifecycle: 'draft',
+		contacts,
+		schedule: [],
+		accessibility: [],
+		whoItServes: [],
+		taxonomyTerms: [],
+		consentToPublish: false
 	};
 }
 
-function groupContent(ctx: BuildContext, kind: Exclude<AssetKind, 'skill'>, place: Place): Content {
+/** A person's skill: listed under the skill, with the person as holder and no home location. */
+function skill(ctx: BuildContext): Asset {
+	const template = ctx.rng.pick(SKILLS);
+	const holder = person(ctx.rng, ctx.nowMs, 25, 80);
+	const data = base('skill', template.skill, [contact(ctx, holder)]);
+	data.holderName = holder.name;
+	data.description = template.description;
+	data.scheduleNotes = template.when;
+	data.whoItServes = ['everyone'];
+	return data;
+}
+
+function group(ctx: BuildContext, kind: Exclude<AssetKind, 'skill'>, place: Place): Asset {
 	const { rng, nowMs } = ctx;
-	const [name, description, whoItServes, organisation] = rng.pick(TEMPLATES[kind]);
+	const template: AssetTemplate = rng.pick(TEMPLATES[kind]);
 	const contacts = [contact(ctx, person(rng, nowMs, 25, 80))];
 	if (rng.chance(0.4)) contacts.push(contact(ctx, person(rng, nowMs, 25, 80)));
-	const content: Content = {
-		name: fill(name, place),
-		description,
-		contacts,
-		whoItServes: whoItServes.slice()
+	const data = base(kind, fill(template.name, place), contacts);
+	data.description = template.description;
+	if (template.organisation) data.organisation = fill(template.organisation, place);
+	const spot = address(rng, place);
+	const { lat, lon } = pointNear(rng, place);
+	data.location = {
+		lat,
+		lon,
+		accuracyM: rng.int(3, 50),
+		postcode: spot.postcode,
+		// The town is part of the address line, as people write it: the schema has no town of its own.
+		address: `${spot.line1}, ${place.name}`
 	};
-	if (organisation) content.organisation = fill(organisation, place);
-	return content;
+	if (template.schedule)
+		data.schedule = template.schedule.map((entry) => ({ ...entry, days: [...entry.days] }));
+	if (template.scheduleNotes) data.scheduleNotes = template.scheduleNotes;
+	data.whoItServes = [...template.serves];
+	if (template.servesOther) {
+		// A group no code names is ticked as `other` and described.
+		if (!data.whoItServes.includes('other')) data.whoItServes.push('other');
+		data.whoItServesOther = template.servesOther;
+	}
+	if (template.taxonomy) data.taxonomyTerms = [template.taxonomy];
+	const features = new Set<AccessibilityFeature>(rng.sample(CODED_FEATURES, rng.int(0, 3)));
+	if (rng.chance(0.12)) {
+		features.add('other');
+		data.accessibilityOther = rng.pick(OTHER_ACCESSIBILITY);
+	}
+	// In the form's order, as a person ticking boxes would leave them.
+	data.accessibility = ACCESSIBILITY_FEATURES.filter((feature) => features.has(feature));
+	return data;
 }
 
 function fill(template: string, place: Place): string {

@@ -1,3 +1,5 @@
+import { nhsCheckDigit } from '../domain/referral/nhs-number';
+import type { AgeBand } from '../domain/visit';
 import { DAY_MS, YEAR_MS } from './dates';
 import type { Random } from './random';
 
@@ -24,8 +26,9 @@ const BORN_FROM_1985 = generation(
 );
 
 // Names and numbers repeat across 50,000 records, so each is built once and shared: far less garbage.
-const MOBILES = Array.from({ length: 1000 }, (_, i) => `07700 900${String(i).padStart(3, '0')}`);
-const LANDLINES = Array.from({ length: 1000 }, (_, i) => `01632 960${String(i).padStart(3, '0')}`);
+// Stored as the schemas store them (E.164), so parsing a record changes nothing.
+const MOBILES = Array.from({ length: 1000 }, (_, i) => `+447700900${String(i).padStart(3, '0')}`);
+const LANDLINES = Array.from({ length: 1000 }, (_, i) => `+441632960${String(i).padStart(3, '0')}`);
 
 /** Space-separated so the lists stay compact. */
 function words(list: string): readonly string[] {
@@ -40,17 +43,16 @@ function generation(list: string): { first: readonly string[]; full: readonly st
 
 export type Person = { firstName: string; lastName: string; name: string; bornMs: number };
 
-export type AgeBand = '18-64' | '65-74' | '75-84' | '85+';
-
-export const AGE_BANDS: Readonly<Record<AgeBand, readonly [min: number, max: number]>> = {
+/** The ages each of the visit form's age bands covers; demo people stop at 99. */
+export const AGE_RANGES: Readonly<Record<AgeBand, readonly [min: number, max: number]>> = {
 	'18-64': [18, 64],
 	'65-74': [65, 74],
 	'75-84': [75, 84],
 	'85+': [85, 99]
 };
 
-/** Ofcom keeps these for drama: no real phone ever rings. */
-export const DRAMA_PHONE = /^(07700 900\d{3}|01632 960\d{3})$/;
+/** Ofcom keeps these for drama (07700 900xxx, 01632 960xxx): no real phone ever rings. */
+export const DRAMA_PHONE = /^\+44(7700900|1632960)\d{3}$/;
 
 /** Someone aged `minAge` to `maxAge` on `nowMs`, with a first name that suits when they were born. */
 export function person(rng: Random, nowMs: number, minAge: number, maxAge: number): Person {
@@ -84,4 +86,14 @@ export function phone(rng: Random, mobileShare = 0.7): string {
 export function email(rng: Random, who: Pick<Person, 'firstName' | 'lastName'>): string {
 	const local = `${who.firstName}.${who.lastName}`.toLowerCase().replace(/[^a-z.]/g, '');
 	return `${local}@${rng.pick(['example.org', 'example.com'])}`;
+}
+
+/** An NHS number from the 999 range, which is never issued to a patient, with a valid check digit. */
+export function nhsNumber(rng: Random): string {
+	for (;;) {
+		const nine = `999${String(rng.int(0, 999_999)).padStart(6, '0')}`;
+		const check = nhsCheckDigit(nine);
+		// 999 999 999 9 passes the check but is refused as all one digit.
+		if (check !== null && nine !== '999999999') return `${nine}${check}`;
+	}
 }

@@ -1,4 +1,5 @@
 import type { AreaId } from '../domain/areas';
+import type { Address } from '../domain/common/fields';
 import type { Random } from './random';
 
 /**
@@ -320,8 +321,6 @@ export function postcode(rng: Random, place: Place): string {
 function letter(rng: Random): string {
 	return INWARD_LETTERS.charAt(rng.int(0, INWARD_LETTERS.length - 1));
 }
-
-export type Address = { line1: string; town: string; postcode: string };
 
 export function address(rng: Random, place: Place): Address {
 	const street = rng.pick(place.streets);
