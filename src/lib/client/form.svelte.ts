@@ -25,12 +25,14 @@ export class RecordForm<V extends object> {
 	#errors = $state<FieldError[]>([]);
 	#dirty = $state(false);
 	readonly #options: FormOptions<V>;
+	/** Values typed since the last draft write. */
+	#pending: V | null = null;
+	#timer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(options: FormOptions<V>) {
 		this.#options = options;
 		this.values = structuredClone(options.initial);
 		let first = true;
-		let timer: ReturnType<typeof setTimeout> | undefined;
 		$effect(() => {
 			const snapshot = $state.snapshot(this.values) as V;
 			if (first) {
@@ -38,11 +40,30 @@ export class RecordForm<V extends object> {
 				return;
 			}
 			this.#dirty = true;
+			this.#pending = snapshot;
 			unsavedChanges.mark(options.key, true);
-			clearTimeout(timer);
-			timer = setTimeout(() => void this.#saveDraft(snapshot), options.saveDelayMs ?? 400);
-			return () => clearTimeout(timer);
+			clearTimeout(this.#timer);
+			this.#timer = setTimeout(() => void this.flush(), options.saveDelayMs ?? 400);
 		});
+		// Closing the tab or leaving the form must not lose the last keystrokes before the pause.
+		$effect(() => {
+			const onHide = () => void this.flush();
+			window.addEventListener('pagehide', onHide);
+			return () => {
+				window.removeEventListener('pagehide', onHide);
+				void this.flush();
+				// The draft holds what was typed, so nothing is lost if the app updates now.
+				unsavedChanges.mark(options.key, false);
+			};
+		});
+	}
+
+	/** Write the draft now if anything was typed since the last write. */
+	async flush(): Promise<void> {
+		clearTimeout(this.#timer);
+		const values = this.#pending;
+		this.#pending = null;
+		if (values) await this.#saveDraft(values);
 	}
 
 	get errors(): FieldError[] {
@@ -79,6 +100,8 @@ export class RecordForm<V extends object> {
 
 	/** The record is saved (or the person discarded the form): forget the draft. */
 	async finished(): Promise<void> {
+		clearTimeout(this.#timer);
+		this.#pending = null;
 		this.#dirty = false;
 		unsavedChanges.mark(this.#options.key, false);
 		await this.#options.drafts?.discard(this.#options.key);

@@ -102,7 +102,15 @@ export class RecordRepository<T extends Record<string, unknown>> {
 			(!query.status || r.status === query.status) &&
 			(!query.assignee || r.assignee === query.assignee) &&
 			words.every((word) => r.words.some((w) => w.startsWith(word))) &&
-			(!query.needsAttentionOn || kind.needsAttention(r.data as T, query.needsAttentionOn).length > 0);
+			(!query.needsAttentionOn || attentionOn(r, query.needsAttentionOn).length > 0);
+		// Stored data may not fit today's schema: such a record is listed, never a crash.
+		const attentionOn = (r: StoredRecord, day: string) => {
+			try {
+				return kind.needsAttention(r.data as T, day);
+			} catch {
+				return [];
+			}
+		};
 		const offset = query.offset ?? 0;
 		const limit = query.limit ?? Infinity;
 		const order = query.order ?? 'newest';
@@ -136,7 +144,13 @@ export class RecordRepository<T extends Record<string, unknown>> {
 
 	#sorted(rows: StoredRecord[], order: NonNullable<ListQuery['order']>): StoredRecord[] {
 		if (order === 'title') {
-			const title = (r: StoredRecord) => this.#kind.title(r.data as T);
+			const title = (r: StoredRecord) => {
+				try {
+					return this.#kind.title(r.data as T);
+				} catch {
+					return '';
+				}
+			};
 			return rows.sort((a, b) => title(a).localeCompare(title(b), 'en-GB', { sensitivity: 'base' }));
 		}
 		rows.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
