@@ -8,6 +8,9 @@ const config = {
 		adapter: adapter({ precompress: true }),
 		// The service worker is built by @vite-pwa/sveltekit, not by SvelteKit.
 		serviceWorker: { register: false },
+		// The prerendered shell is served offline for every route, /assets/<id> included: its asset
+		// paths must be absolute, or they would resolve under the route's folder.
+		paths: { relative: false },
 		version: { pollInterval: 0 },
 		csp: {
 			// Prerendered shells get hashes in a <meta>; server-rendered responses get nonces.
