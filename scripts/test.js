@@ -81,6 +81,7 @@ try {
 		'--fail-on-warnings'
 	]);
 	check('types (benchmarks)', 'npx', ['tsc', '-p', 'bench']);
+	check('types (store benchmark, browser side)', 'npx', ['tsc', '-p', 'bench/store']);
 	check('format (prettier)', 'npx', ['prettier', '--check', '.']);
 	check('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']);
 

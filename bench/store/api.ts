@@ -4,10 +4,23 @@
  * bench/store/tsconfig.json (browser), so it imports nothing and uses no DOM or Node types.
  */
 
-/** The four record types (RecordType in src/lib/domain/records.ts, repeated here to stay import-free). */
+/** The four main record types, whose lists the benchmark reads (MAIN_RECORD_TYPES in src/lib/domain/records.ts). */
 export type BenchType = 'asset' | 'visit' | 'referral' | 'floodGroup';
 
 export const BENCH_TYPES: readonly BenchType[] = ['asset', 'visit', 'referral', 'floodGroup'];
+
+/**
+ * Every record type the demo generator writes (RecordType in src/lib/domain/records.ts, repeated here
+ * to stay import-free; entry.mts checks at compile time that the two lists agree).
+ */
+export type StoredType = BenchType | 'floodContact' | 'floodHousehold' | 'floodActivation';
+
+export const STORED_TYPES: readonly StoredType[] = [
+	...BENCH_TYPES,
+	'floodContact',
+	'floodHousehold',
+	'floodActivation'
+];
 
 /** One timed operation, timed inside the page with performance.now(). */
 export interface Timed {
@@ -23,10 +36,23 @@ export interface SeedResult {
 	generateMs: number;
 	/** All pages through DeviceStore.storeDownloadedPage. */
 	fellsideMs: number;
-	/** The same rows, same pages, through plain IndexedDB (one readwrite transaction per page). */
+	/**
+	 * The same envelopes, same pages, through plain IndexedDB (one readwrite transaction per page),
+	 * deriving status, assignee and words the same way.
+	 */
 	rawMs: number;
-	/** Rows per type in the Fellside database; the raw database is checked to hold the same. */
-	counts: Record<BenchType, number>;
+	/** Rows per type in the Fellside database; the raw database is checked to hold the same rows. */
+	counts: Record<StoredType, number>;
+	/** Index entries in `words` (one per search word per record), the same on both sides. */
+	wordEntries: number;
+}
+
+/** How a text search will run: each typed word's prefix-range size in the `words` index. */
+export interface SearchPlan {
+	/** Type-prefixed search words, as typed, with their index entry counts. */
+	words: { word: string; entries: number }[];
+	/** Records the rarest range points at (what the search reads), after removing repeats. */
+	reads: number;
 }
 
 export interface BenchStoreApi {
@@ -40,6 +66,10 @@ export interface BenchStoreApi {
 	rawFiltered(type: BenchType, status: string): Promise<Timed>;
 	rawSearch(type: BenchType, text: string): Promise<Timed>;
 	rawSave(type: BenchType): Promise<Timed>;
+	/** Untimed: the index ranges a search for `text` reads (from the raw database). */
+	searchPlan(type: BenchType, text: string): Promise<SearchPlan>;
+	/** Untimed: rows of the type with this status (the size of the range a filtered list walks). */
+	statusCount(type: BenchType, status: string): Promise<number>;
 	/** Outbox rows in each database (a check that every save queued its change). */
 	pending(): Promise<{ fellside: number; raw: number }>;
 }

@@ -1,29 +1,30 @@
 /**
  * Browser side of `npm run bench:store`, bundled by store.bench.ts with esbuild (iife) and loaded in
  * Chromium. Exposes `window.benchStore`: each operation once through the real device store
- * (DeviceDatabase, DeviceStore, RecordRepository) and once through plain IndexedDB (raw.mts), on two
- * databases of the same origin holding the same rows. Every operation times itself with
- * performance.now() and returns { ms, ids }, so the runner can check both sides return the same rows.
+ * (DeviceDatabase, DeviceStore, RecordRepository with the real record kinds) and once through plain
+ * IndexedDB (raw.mts), on two databases of the same origin holding the same rows. Every operation
+ * times itself with performance.now() and returns { ms, ids }, so the runner can check both sides
+ * return the same rows.
  *
  * (`.mts`, not `.ts`: bench/tsconfig.json type-checks every `.ts` under bench/ for Node, and this file
  * needs the DOM and the `$lib` alias; bench/store/tsconfig.json checks it instead.)
  */
-import { z } from 'zod';
-import { DeviceDatabase } from '$lib/client/store/database';
+import { DeviceDatabase, type StoredRecord } from '$lib/client/store/database';
 import { DeviceStore } from '$lib/client/store/device-store';
 import { RecordRepository } from '$lib/client/store/repository';
 import { generateDemo } from '$lib/demo/generate';
-import type { RecordKind } from '$lib/domain/kinds';
-import type { RecordEnvelope } from '$lib/domain/records';
+import { kindOf } from '$lib/domain/record-kinds';
+import type { RecordEnvelope, RecordType } from '$lib/domain/records';
 import {
-	BENCH_TYPES,
 	PAGE_SIZE,
+	STORED_TYPES,
 	type BenchStoreApi,
 	type BenchType,
 	type SeedResult,
+	type StoredType,
 	type Timed
 } from './api.js';
-import { deleteDatabase, openRawDatabase, RawStore, request, type RawRow } from './raw.mjs';
+import { deleteDatabase, openRawDatabase, RawStore, rawRow, request, type RawRow } from './raw.mjs';
 
 declare global {
 	interface Window {
@@ -31,91 +32,25 @@ declare global {
 	}
 }
 
+// api.ts repeats the record types to stay import-free: both directions must hold.
+const sameTypes: [Exclude<RecordType, StoredType>, Exclude<StoredType, RecordType>] extends [never, never]
+	? true
+	: false = true;
+void sameTypes;
+
 type Data = Record<string, unknown>;
 
 const FELLSIDE_DB = 'fellside-bench';
 const RAW_DB = 'raw-bench';
 
-/**
- * Title and detail of a demo record, read defensively from the envelope's data: what summarise() in
- * src/lib/domain/summary.ts gave (since removed from src), kept so the search text stays the same.
- */
-function envelopeSummary(type: BenchType, d: Data): { title: string; detail: string } {
-	const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-	const at = (v: unknown, key: string): unknown =>
-		v && typeof v === 'object' ? (v as Data)[key] : undefined;
-	const day = (v: unknown): string => text(v).slice(0, 10);
-	const label = (v: unknown): string => {
-		const words = text(v)
-			.replace(/([a-z])([A-Z])/g, '$1 $2')
-			.toLowerCase();
-		return words.charAt(0).toUpperCase() + words.slice(1);
-	};
-	const join = (...parts: string[]): string => parts.filter(Boolean).join(' · ');
-	switch (type) {
-		case 'asset':
-			return { title: text(d.name), detail: join(label(d.kind), text(at(d.location, 'town'))) };
-		case 'visit':
-			return {
-				title: text(at(d.address, 'line1')) || 'Visit',
-				detail: join(text(at(d.address, 'town')), day(d.scheduledFor))
-			};
-		case 'referral':
-			return {
-				title: text(at(d.person, 'name')) || 'Referral',
-				detail: join(label(d.source), day(d.receivedOn))
-			};
-		case 'floodGroup':
-			return {
-				title: text(d.name),
-				detail: join(text(d.town), Array.isArray(d.zones) ? `${d.zones.length} zones` : '')
-			};
-	}
-}
-
-/**
- * Stand-in record kinds for the four demo types, built from the record envelope alone: any object as
- * data, status from data.status, assignee from data.assignedTo ?? data.assignedCoach (as DeviceStore
- * stores downloads), title, detail and search text from envelopeSummary(). Only schema, status,
- * assignee and searchText matter to the figures. To measure the real kinds instead, return
- * kindOf(type) from $lib/domain/record-kinds here, once generateDemo() writes data in their schemas.
- */
-export function benchKinds(): Record<BenchType, RecordKind<Data>> {
-	const schema = z.record(z.string(), z.unknown());
-	const kind = (type: BenchType): RecordKind<Data> => ({
-		type,
-		schema,
-		statusLabels: {},
-		status: (data) => (typeof data.status === 'string' ? data.status : ''),
-		assignee: (data) => {
-			const who = data.assignedTo ?? data.assignedCoach;
-			return typeof who === 'string' ? who : undefined;
-		},
-		searchText: (data) => {
-			const { title, detail } = envelopeSummary(type, data);
-			return `${title} ${detail}`;
-		},
-		title: (data) => envelopeSummary(type, data).title,
-		detail: (data) => envelopeSummary(type, data).detail,
-		needsAttention: () => []
-	});
-	return {
-		asset: kind('asset'),
-		visit: kind('visit'),
-		referral: kind('referral'),
-		floodGroup: kind('floodGroup')
-	};
-}
-
 interface Ready {
 	db: DeviceDatabase;
 	repos: Record<BenchType, RecordRepository<Data>>;
 	raw: RawStore;
-	/** One generated record per type: what a save writes (as a new record). */
+	/** One generated record per type, checked against its schema: what a save writes (as a new record). */
 	templates: Record<BenchType, RecordEnvelope>;
 }
 
-const kinds = benchKinds();
 let ready: Ready | undefined;
 
 function seeded(): Ready {
@@ -150,6 +85,41 @@ function describeSchema(db: IDBDatabase): string {
 	return stores.join(' ');
 }
 
+/** Everything of a stored row that either side could get wrong, in a fixed order. */
+function rowText(r: StoredRecord): string {
+	return JSON.stringify([
+		r.id,
+		r.type,
+		r.areaId,
+		r.createdAt,
+		r.updatedAt,
+		r.status,
+		r.assignee ?? null,
+		r.archivedAt ?? null,
+		r.words,
+		r.data
+	]);
+}
+
+/** Both databases hold the very same rows (ids, envelopes, data and derived index fields). */
+async function checkSameRows(db: DeviceDatabase, raw: IDBDatabase): Promise<number> {
+	const ours = await db.records.toArray();
+	const theirs = (await request(
+		raw.transaction('records', 'readonly').objectStore('records').getAll()
+	)) as RawRow[];
+	if (ours.length !== theirs.length) throw new Error(`${ours.length} rows in Fellside, ${theirs.length} raw`);
+	let wordEntries = 0;
+	for (const [i, row] of ours.entries()) {
+		const a = rowText(row);
+		const other = theirs[i];
+		const b = other ? rowText(other) : 'nothing';
+		if (a !== b)
+			throw new Error(`row ${i} differs:\n  fellside ${a.slice(0, 300)}\n  raw      ${b.slice(0, 300)}`);
+		wordEntries += row.words.length;
+	}
+	return wordEntries;
+}
+
 async function seed(n: number, pageSize = 5_000): Promise<SeedResult> {
 	if (ready) {
 		ready.db.close();
@@ -158,7 +128,7 @@ async function seed(n: number, pageSize = 5_000): Promise<SeedResult> {
 	}
 	await Promise.all([DeviceDatabase.delete(FELLSIDE_DB), deleteDatabase(RAW_DB)]);
 
-	let start = performance.now();
+	const start = performance.now();
 	const { records } = generateDemo({ size: n });
 	const generateMs = performance.now() - start;
 	const pages = chunks(records, pageSize);
@@ -168,51 +138,59 @@ async function seed(n: number, pageSize = 5_000): Promise<SeedResult> {
 	const db = new DeviceDatabase(FELLSIDE_DB);
 	await db.open();
 	const store = new DeviceStore(db);
-	start = performance.now();
-	for (const [i, page] of pages.entries()) await store.storeDownloadedPage(page, next(i), at);
-	const fellsideMs = performance.now() - start;
-
-	// The raw database gets exactly the rows DeviceStore wrote, in the same pages.
-	const stored = new Map((await db.records.toArray()).map((r) => [r.id, r as RawRow]));
-	const rawPages = pages.map((page) =>
-		page.map((r) => {
-			const row = stored.get(r.id);
-			if (!row) throw new Error(`record ${r.id} was not stored`);
-			return row;
-		})
-	);
-	const raw = new RawStore(await openRawDatabase(RAW_DB), (type, data) => kinds[type].searchText(data));
-	start = performance.now();
-	for (const [i, page] of rawPages.entries()) await raw.storePage(page, next(i), at);
-	const rawMs = performance.now() - start;
+	const raw = new RawStore(await openRawDatabase(RAW_DB));
+	// The same envelopes in the same pages; the raw side derives status, assignee and words itself.
+	// Page by page, taking turns at going first: both databases live in the origin's one LevelDB, so
+	// its background compaction after a side's writes then slows both sides alike.
+	let fellsideMs = 0;
+	let rawMs = 0;
+	const fellsidePage = async (i: number, page: RecordEnvelope[]) => {
+		const t = performance.now();
+		await store.storeDownloadedPage(page, next(i), at);
+		fellsideMs += performance.now() - t;
+	};
+	const rawPage = async (i: number, page: RecordEnvelope[]) => {
+		const t = performance.now();
+		await raw.storePage(page, next(i), at);
+		rawMs += performance.now() - t;
+	};
+	for (const [i, page] of pages.entries()) {
+		if (i % 2 === 0) {
+			await fellsidePage(i, page);
+			await rawPage(i, page);
+		} else {
+			await rawPage(i, page);
+			await fellsidePage(i, page);
+		}
+	}
 
 	const fellsideSchema = describeSchema(db.backendDB());
 	const rawSchema = describeSchema(raw.database);
 	if (fellsideSchema !== rawSchema) {
 		throw new Error(`raw database layout differs:\n  fellside ${fellsideSchema}\n  raw      ${rawSchema}`);
 	}
-	const counts = {} as Record<BenchType, number>;
-	for (const type of BENCH_TYPES) {
-		counts[type] = await db.records.where('type').equals(type).count();
-		const index = raw.database.transaction('records', 'readonly').objectStore('records').index('type');
-		const rawCount = await request(index.count(IDBKeyRange.only(type)));
-		if (rawCount !== counts[type])
-			throw new Error(`${type}: ${counts[type]} rows in Fellside, ${rawCount} raw`);
-	}
+	const wordEntries = await checkSameRows(db, raw.database);
+	const counts = {} as Record<StoredType, number>;
+	for (const type of STORED_TYPES) counts[type] = await db.records.where('type').equals(type).count();
+	const total = Object.values(counts).reduce((a, b) => a + b, 0);
+	if (total !== records.length) throw new Error(`${total} rows stored of ${records.length} generated`);
 
 	const template = (type: BenchType): RecordEnvelope => {
 		const found = records.find((r) => r.type === type);
 		if (!found) throw new Error(`no ${type} among the generated records`);
+		const parsed = kindOf(type).schema.safeParse(found.data);
+		if (!parsed.success)
+			throw new Error(`generated ${type} ${found.id} is not schema-valid: ${parsed.error.message}`);
 		return found;
 	};
 	ready = {
 		db,
 		raw,
 		repos: {
-			asset: new RecordRepository(db, kinds.asset),
-			visit: new RecordRepository(db, kinds.visit),
-			referral: new RecordRepository(db, kinds.referral),
-			floodGroup: new RecordRepository(db, kinds.floodGroup)
+			asset: new RecordRepository(db, kindOf('asset')),
+			visit: new RecordRepository(db, kindOf('visit')),
+			referral: new RecordRepository(db, kindOf('referral')),
+			floodGroup: new RecordRepository(db, kindOf('floodGroup'))
 		},
 		templates: {
 			asset: template('asset'),
@@ -221,7 +199,7 @@ async function seed(n: number, pageSize = 5_000): Promise<SeedResult> {
 			floodGroup: template('floodGroup')
 		}
 	};
-	return { records: records.length, pageSize, generateMs, fellsideMs, rawMs, counts };
+	return { records: records.length, pageSize, generateMs, fellsideMs, rawMs, counts, wordEntries };
 }
 
 const api: BenchStoreApi = {
@@ -244,25 +222,25 @@ const api: BenchStoreApi = {
 		const { raw, templates } = seeded();
 		const { areaId, data } = templates[type];
 		const input = structuredClone(data);
-		const kind = kinds[type];
 		return timed(async () => {
-			// The same row and outbox entry RecordRepository.create() builds.
+			// The row RecordRepository.create() builds (status, assignee and words through the kind,
+			// as at seeding) and its outbox entry. No schema check: plain IndexedDB has none.
 			const at = new Date().toISOString();
-			const row: RawRow = {
+			const row = rawRow({
 				id: crypto.randomUUID(),
+				type,
 				areaId,
 				createdAt: at,
 				updatedAt: at,
-				type,
-				data: input,
-				status: kind.status(input)
-			};
-			const assignee = kind.assignee?.(input);
-			if (assignee) row.assignee = assignee;
+				data: input
+			});
 			await raw.save(row, { recordId: row.id, type, op: 'create', fields: input, at });
 			return [row];
 		});
 	},
+
+	searchPlan: (type, text) => seeded().raw.searchPlan(type, text),
+	statusCount: (type, status) => seeded().raw.statusCount(type, status),
 
 	pending: async () => {
 		const { db, raw } = seeded();

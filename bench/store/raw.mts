@@ -1,36 +1,23 @@
 /**
- * The reference side of the store benchmark: the same database layout, rows and queries as the
- * device store, done with the plain IndexedDB API (no Dexie, no wrapper). Each query does the same
- * logical work as RecordRepository.list() in the plainest efficient way IndexedDB offers: a cursor
- * where only a few rows are needed, one getAll() where a whole index range has to be read anyway.
+ * The reference side of the store benchmark: the same database layout (DeviceDatabase's schema v3),
+ * rows and queries as the device store, done with the plain IndexedDB API (no Dexie, no wrapper).
+ * Each query is the algorithm RecordRepository.list() uses, written directly against IndexedDB: a
+ * backwards cursor on an index ending in updatedAt for lists, and for a text search, counts of each
+ * typed word's prefix range on the multi-entry `words` index, then only the rarest range's records.
+ * The domain helpers that decide *what* is stored and matched (kindOf, indexWords, searchWords) are
+ * the app's own, so both sides index and match exactly the same words.
  */
+import type { OutboxEntry, StoredRecord } from '$lib/client/store/database';
+import { kindOf } from '$lib/domain/record-kinds';
+import type { RecordEnvelope } from '$lib/domain/records';
+import { indexWords, searchWords } from '$lib/domain/search';
 import { PAGE_SIZE, type BenchType } from './api.js';
 
-/** A row of `records`: the same shape as StoredRecord in src/lib/client/store/database.ts. */
-export interface RawRow {
-	id: string;
-	type: BenchType;
-	areaId: string;
-	createdAt: string;
-	updatedAt: string;
-	data: Record<string, unknown>;
-	status: string;
-	assignee?: string;
-	archivedAt?: string;
-}
+/** A row of `records`: StoredRecord itself, so the two cannot drift apart. */
+export type RawRow = StoredRecord;
 
 /** A row of `outbox`, as OutboxEntry. */
-export interface RawOutboxEntry {
-	seq?: number;
-	recordId: string;
-	type: BenchType;
-	op: 'create' | 'update' | 'archive' | 'restore';
-	fields: Record<string, unknown>;
-	at: string;
-}
-
-/** Search text of a record's data, before lower-casing (the same function the Fellside side uses). */
-export type SearchText = (type: BenchType, data: Record<string, unknown>) => string;
+export type RawOutboxEntry = OutboxEntry;
 
 export function request<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -57,16 +44,21 @@ export function deleteDatabase(name: string): Promise<void> {
 	});
 }
 
-/** Version 1 here is DeviceDatabase's version 2 layout: same stores, key paths and indexes. */
+/** Index names as Dexie gives them ('[a+b]' for a compound index, the field name otherwise). */
+const LIST_INDEXES = ['areaId', 'status', 'assignee'] as const;
+
+/** Version 1 here is DeviceDatabase's version 3 layout: same stores, key paths and indexes. */
 export function openRawDatabase(name: string): Promise<IDBDatabase> {
 	const req = indexedDB.open(name, 1);
 	req.onupgradeneeded = () => {
 		const db = req.result;
 		const records = db.createObjectStore('records', { keyPath: 'id' });
 		records.createIndex('type', 'type');
-		for (const field of ['updatedAt', 'areaId', 'status', 'assignee']) {
-			records.createIndex(`[type+${field}]`, ['type', field]);
+		records.createIndex('[type+updatedAt]', ['type', 'updatedAt']);
+		for (const field of LIST_INDEXES) {
+			records.createIndex(`[type+${field}+updatedAt]`, ['type', field, 'updatedAt']);
 		}
+		records.createIndex('words', 'words', { multiEntry: true });
 		db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex(
 			'recordId',
 			'recordId'
@@ -77,34 +69,75 @@ export function openRawDatabase(name: string): Promise<IDBDatabase> {
 	return request(req);
 }
 
-/** Newest first, ties by id descending: the order of a reverse walk of [type+updatedAt]. */
-function newestFirst(a: RawRow, b: RawRow): number {
-	if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
-	return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+/**
+ * The row stored for a record: its envelope plus status, assignee and search words read through the
+ * record's kind, as the device store derives them (unreadable data is kept, unindexed).
+ */
+export function rawRow(record: RecordEnvelope): RawRow {
+	const kind = kindOf(record.type);
+	const row: RawRow = { ...record, status: '', words: [] };
+	try {
+		row.words = indexWords(record.type, kind.searchText(record.data));
+	} catch {
+		// Not searchable, still stored.
+	}
+	try {
+		row.status = kind.status(record.data) ?? '';
+		const assignee = kind.assignee?.(record.data);
+		if (assignee) row.assignee = assignee;
+	} catch {
+		// Left unindexed.
+	}
+	return row;
 }
 
-function typeRange(type: BenchType): IDBKeyRange {
-	return IDBKeyRange.bound([type, ''], [type, '\uffff']);
+/** The index range of every word starting with `prefix` (Dexie's startsWith). */
+function prefixRange(prefix: string): IDBKeyRange {
+	return IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+}
+
+/** Every key of `[type, ...values, updatedAt]`, whatever the updatedAt. */
+function updatedRange(type: BenchType, ...values: string[]): IDBKeyRange {
+	return IDBKeyRange.bound([type, ...values, ''], [type, ...values, '\uffff']);
+}
+
+/** Up to a page of unarchived rows, walking `range` of `index` backwards (newest first). */
+function newestPage(index: IDBIndex, range: IDBKeyRange): Promise<RawRow[]> {
+	return new Promise((resolve, reject) => {
+		const rows: RawRow[] = [];
+		const req = index.openCursor(range, 'prev');
+		req.onerror = () => reject(req.error ?? new Error('cursor failed'));
+		req.onsuccess = () => {
+			const cursor = req.result;
+			if (!cursor) return resolve(rows);
+			const row = cursor.value as RawRow;
+			if (!row.archivedAt) rows.push(row);
+			if (rows.length === PAGE_SIZE) return resolve(rows);
+			cursor.continue();
+		};
+	});
 }
 
 export class RawStore {
 	readonly #db: IDBDatabase;
-	readonly #searchText: SearchText;
 
-	constructor(db: IDBDatabase, searchText: SearchText) {
+	constructor(db: IDBDatabase) {
 		this.#db = db;
-		this.#searchText = searchText;
 	}
 
 	get database(): IDBDatabase {
 		return this.#db;
 	}
 
+	#records(): IDBObjectStore {
+		return this.#db.transaction('records', 'readonly').objectStore('records');
+	}
+
 	/**
-	 * What storeDownloadedPage does: in one readwrite transaction, skip rows with changes in the
-	 * outbox, put the rest, and record how far the download got.
+	 * What storeDownloadedPage does: in one readwrite transaction, skip records with changes in the
+	 * outbox, derive the index fields of the rest and put them, and record how far the download got.
 	 */
-	async storePage(rows: RawRow[], next: string | null, at: string): Promise<void> {
+	async storePage(records: readonly RecordEnvelope[], next: string | null, at: string): Promise<void> {
 		const tx = this.#db.transaction(['records', 'outbox', 'meta'], 'readwrite', { durability: 'strict' });
 		const done = committed(tx);
 		const pending = new Set<IDBValidKey>();
@@ -118,8 +151,8 @@ export class RawStore {
 				cursor.continue();
 			};
 		});
-		const records = tx.objectStore('records');
-		for (const row of rows) if (!pending.has(row.id)) records.put(row);
+		const store = tx.objectStore('records');
+		for (const record of records) if (!pending.has(record.id)) store.put(rawRow(record));
 		const meta = tx.objectStore('meta');
 		if (next) meta.put({ key: 'download.after', value: next });
 		else {
@@ -129,56 +162,58 @@ export class RawStore {
 		await done;
 	}
 
-	/** First list page: walk [type+updatedAt] backwards with a cursor, skipping archived rows. */
+	/** First list page: walk [type+updatedAt] backwards, 25 unarchived rows. */
 	firstPage(type: BenchType): Promise<RawRow[]> {
-		const index = this.#db
-			.transaction('records', 'readonly')
-			.objectStore('records')
-			.index('[type+updatedAt]');
-		return new Promise((resolve, reject) => {
-			const rows: RawRow[] = [];
-			const req = index.openCursor(typeRange(type), 'prev');
-			req.onerror = () => reject(req.error ?? new Error('cursor failed'));
-			req.onsuccess = () => {
-				const cursor = req.result;
-				if (!cursor) return resolve(rows);
-				const row = cursor.value as RawRow;
-				if (!row.archivedAt) rows.push(row);
-				if (rows.length === PAGE_SIZE) return resolve(rows);
-				cursor.continue();
-			};
-		});
+		return newestPage(this.#records().index('[type+updatedAt]'), updatedRange(type));
 	}
 
-	/** Filtered page: the whole [type+status] range in one getAll, newest 25 of it. */
-	async filtered(type: BenchType, status: string): Promise<RawRow[]> {
-		const index = this.#db.transaction('records', 'readonly').objectStore('records').index('[type+status]');
-		const rows = (await request(index.getAll(IDBKeyRange.only([type, status])))) as RawRow[];
-		return rows
-			.filter((r) => !r.archivedAt)
-			.sort(newestFirst)
-			.slice(0, PAGE_SIZE);
+	/** Filtered page: walk [type+status+updatedAt] backwards within the status, 25 unarchived rows. */
+	filtered(type: BenchType, status: string): Promise<RawRow[]> {
+		return newestPage(this.#records().index('[type+status+updatedAt]'), updatedRange(type, status));
+	}
+
+	/** Rows of the type with this status (untimed, for the log). */
+	statusCount(type: BenchType, status: string): Promise<number> {
+		return request(this.#records().index('[type+status+updatedAt]').count(updatedRange(type, status)));
 	}
 
 	/**
-	 * Text search: all of the type's rows in one getAll on [type+updatedAt], tested newest first
-	 * against the lower-cased search text until a page is full.
+	 * Text search, in one readonly transaction: count each typed word's prefix range on `words`, read
+	 * the rarest range's primary keys, get those records, keep those holding every other word too,
+	 * newest first (ties as RecordRepository: a stable sort by updatedAt, reversed), a page of them.
 	 */
 	async search(type: BenchType, text: string): Promise<RawRow[]> {
-		const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-		const index = this.#db
-			.transaction('records', 'readonly')
-			.objectStore('records')
-			.index('[type+updatedAt]');
-		const rows = (await request(index.getAll(typeRange(type)))) as RawRow[];
-		const found: RawRow[] = [];
-		for (let i = rows.length - 1; i >= 0 && found.length < PAGE_SIZE; i--) {
-			const row = rows[i];
-			if (!row || row.archivedAt) continue;
-			const haystack = this.#searchText(type, row.data).toLowerCase();
-			if (words.every((w) => haystack.includes(w))) found.push(row);
-		}
-		return found;
+		const words = searchWords(text).map((word) => `${type}:${word}`);
+		const store = this.#records();
+		const index = store.index('words');
+		const ranges = words.map(prefixRange);
+		const counts = await Promise.all(ranges.map((range) => request(index.count(range))));
+		const rarest = ranges[counts.indexOf(Math.min(...counts))];
+		if (!rarest) throw new Error(`no words in '${text}'`);
+		const ids = [...new Set(await request(index.getAllKeys(rarest)))];
+		const rows = (await Promise.all(ids.map((id) => request(store.get(id))))) as (RawRow | undefined)[];
+		const found = rows.filter(
+			(r): r is RawRow =>
+				!!r && !r.archivedAt && words.every((word) => r.words.some((w) => w.startsWith(word)))
+		);
+		found.sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0));
+		return found.reverse().slice(0, PAGE_SIZE);
+	}
+
+	/** Untimed: what search() would read, for the log. */
+	async searchPlan(
+		type: BenchType,
+		text: string
+	): Promise<{ words: { word: string; entries: number }[]; reads: number }> {
+		const words = searchWords(text).map((word) => `${type}:${word}`);
+		const index = this.#records().index('words');
+		const counts = await Promise.all(words.map((word) => request(index.count(prefixRange(word)))));
+		const rarest = words[counts.indexOf(Math.min(...counts))];
+		const keys = rarest === undefined ? [] : await request(index.getAllKeys(prefixRange(rarest)));
+		return {
+			words: words.map((word, i) => ({ word, entries: counts[i] ?? 0 })),
+			reads: new Set(keys).size
+		};
 	}
 
 	/** A save: the record and its outbox row in one readwrite transaction, resolved once committed. */

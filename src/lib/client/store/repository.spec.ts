@@ -180,6 +180,20 @@ describe('lists', () => {
 		expect(await notes.list({ text: 'enrith' })).toEqual([]);
 	});
 
+	it('finds the same records whether it reads the rarest word or walks the list', async () => {
+		const walking = new RecordRepository(db, noteKind, { searchScanAbove: 0 });
+		for (const text of ['club', 'penrith lunch', 'a', 'nothing-like-this']) {
+			for (const order of ['newest', 'oldest', 'title'] as const) {
+				expect(await walking.list({ text, order }), `${text} ${order}`).toEqual(
+					await notes.list({ text, order })
+				);
+			}
+		}
+		expect((await walking.list({ text: 'a', limit: 1 })).map((n) => n.data.title)).toEqual([
+			'Penrith lunch club'
+		]);
+	});
+
 	it('pages a filtered list newest first', async () => {
 		expect((await notes.list({ status: 'open', limit: 1 })).map((n) => n.data.title)).toEqual([
 			'Penrith lunch club'

@@ -34,6 +34,8 @@ export interface ListQuery {
 export interface RepositoryOptions {
 	now?: () => string;
 	newId?: () => string;
+	/** Above this many records holding the rarest typed word, search walks the list instead. */
+	searchScanAbove?: number;
 }
 
 /**
@@ -45,12 +47,14 @@ export class RecordRepository<T extends Record<string, unknown>> {
 	readonly #kind: RecordKind<T>;
 	readonly #now: () => string;
 	readonly #newId: () => string;
+	readonly #scanAbove: number;
 
 	constructor(db: DeviceDatabase, kind: RecordKind<T>, options: RepositoryOptions = {}) {
 		this.#db = db;
 		this.#kind = kind;
 		this.#now = options.now ?? (() => new Date().toISOString());
 		this.#newId = options.newId ?? (() => crypto.randomUUID());
+		this.#scanAbove = options.searchScanAbove ?? 500;
 	}
 
 	async get(id: string): Promise<StoredRecord | undefined> {
@@ -117,13 +121,18 @@ export class RecordRepository<T extends Record<string, unknown>> {
 		const table = this.#db.records;
 
 		if (words.length > 0) {
-			// Read only the records holding the rarest typed word; test the rest in memory.
 			const ranges = words.map((word) => table.where('words').startsWith(word));
 			const counts = await Promise.all(ranges.map((range) => range.count()));
-			const rarest = ranges[counts.indexOf(Math.min(...counts))];
-			const ids = [...new Set(await (rarest?.primaryKeys() ?? []))];
-			const rows = (await table.bulkGet(ids)).filter((r): r is StoredRecord => !!r && keep(r));
-			return this.#sorted(rows, order).slice(offset, offset + limit);
+			const fewest = Math.min(...counts);
+			if (fewest === 0) return [];
+			// Few candidates: read just the rarest word's records. Many (a common word such as "road"):
+			// walk newest first below and stop as soon as the page is full.
+			const rarest = ranges[counts.indexOf(fewest)];
+			if (rarest && (fewest <= this.#scanAbove || order === 'title')) {
+				const seen = new Set<string>();
+				const rows = (await rarest.toArray()).filter((r) => !seen.has(r.id) && seen.add(r.id) && keep(r));
+				return this.#sorted(rows, order).slice(offset, offset + limit);
+			}
 		}
 
 		// Each filter's index ends in updatedAt, so newest-first reads only the page it shows.
