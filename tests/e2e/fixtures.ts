@@ -1,7 +1,27 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 /** Every page fails its test on a Content-Security-Policy violation or an uncaught error. */
-export const test = base.extend<{ problems: string[] }>({
+export const test = base.extend<{ problems: string[]; everyPageAccessible: void }>({
+	// Axe on every app page a test reached, however it got there (links, buttons, redirects): each
+	// one is opened again at the end, as the device now has it, and checked.
+	everyPageAccessible: [
+		async ({ page }, use) => {
+			const visited = new Set<string>();
+			page.on('framenavigated', (frame) => {
+				if (frame !== page.mainFrame()) return;
+				const url = new URL(frame.url());
+				if (url.protocol.startsWith('http') && !url.pathname.startsWith('/api/')) visited.add(url.pathname);
+			});
+			await use();
+			if (test.info().status !== test.info().expectedStatus) return;
+			for (const path of visited) {
+				await page.goto(path);
+				await page.getByRole('heading', { level: 1 }).first().waitFor();
+				await expectAccessible(page);
+			}
+		},
+		{ auto: true }
+	],
 	problems: [
 		async ({ page }, use) => {
 			const problems: string[] = [];
