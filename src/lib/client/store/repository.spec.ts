@@ -116,6 +116,23 @@ describe('writes', () => {
 		expect((await db.outbox.toArray()).map((e) => e.op)).toEqual(['create', 'archive', 'restore']);
 	});
 
+	it('archives with changed data in one write and one outbox entry, or not at all', async () => {
+		const note = await notes.create('eden', { title: 'Open day', status: 'open' });
+		await expect(notes.archive(note.id, { ...note.data, status: 'closed-ish' })).rejects.toBeInstanceOf(
+			ValidationFailed
+		);
+		expect((await notes.get(note.id))?.archivedAt).toBeUndefined();
+
+		const archived = await notes.archive(note.id, { ...note.data, status: 'done' });
+		expect(archived).toMatchObject({ status: 'done', archivedAt: expect.any(String) });
+		expect((await db.outbox.toArray()).at(-1)).toMatchObject({ op: 'archive', fields: { status: 'done' } });
+		expect(await db.outbox.count()).toBe(2);
+
+		const restored = await notes.restore(note.id, { ...note.data, status: 'open' });
+		expect(restored.archivedAt).toBeUndefined();
+		expect(restored.status).toBe('open');
+	});
+
 	it('says clearly when a record is not on the device', async () => {
 		await expect(notes.archive('00000000-0000-4000-8000-999999999999')).rejects.toBeInstanceOf(
 			RecordNotFound

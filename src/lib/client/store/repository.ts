@@ -87,13 +87,16 @@ export class RecordRepository<T extends Record<string, unknown>> {
 		});
 	}
 
-	/** Archive, never delete: the record leaves the lists but stays on the device and the server. */
-	async archive(id: string): Promise<StoredRecord> {
-		return this.#setArchived(id, true);
+	/**
+	 * Archive, never delete: the record leaves the lists but stays on the device and the server. New
+	 * data (e.g. a lifecycle moved to archived) is saved in the same transaction as the archiving.
+	 */
+	async archive(id: string, input?: unknown): Promise<StoredRecord> {
+		return this.#setArchived(id, true, input);
 	}
 
-	async restore(id: string): Promise<StoredRecord> {
-		return this.#setArchived(id, false);
+	async restore(id: string, input?: unknown): Promise<StoredRecord> {
+		return this.#setArchived(id, false, input);
 	}
 
 	async list(query: ListQuery = {}): Promise<StoredRecord[]> {
@@ -195,15 +198,19 @@ export class RecordRepository<T extends Record<string, unknown>> {
 		return existing;
 	}
 
-	async #setArchived(id: string, archived: boolean): Promise<StoredRecord> {
+	async #setArchived(id: string, archived: boolean, input?: unknown): Promise<StoredRecord> {
+		const data = input === undefined ? undefined : this.#validate(input);
 		return this.#db.transaction('rw', this.#db.records, this.#db.outbox, async () => {
 			const existing = await this.#existing(id);
-			if (Boolean(existing.archivedAt) === archived) return existing;
+			const changes = data ? changedFields(existing.data, data) : {};
+			if (Boolean(existing.archivedAt) === archived && Object.keys(changes).length === 0) return existing;
 			const at = this.#now();
-			const record: StoredRecord = { ...existing, updatedAt: at };
+			const record: StoredRecord = data
+				? this.#row({ ...existing, updatedAt: at }, data)
+				: { ...existing, updatedAt: at };
 			if (archived) record.archivedAt = at;
 			else delete record.archivedAt;
-			await this.#write(record, archived ? 'archive' : 'restore', {}, at);
+			await this.#write(record, archived ? 'archive' : 'restore', changes, at);
 			return record;
 		});
 	}
