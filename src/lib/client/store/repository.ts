@@ -3,7 +3,7 @@ import { fieldErrors, type FieldError } from '$lib/domain/common/errors';
 import type { RecordKind } from '$lib/domain/kinds';
 import { indexWords, searchWords } from '$lib/domain/search';
 import type { DeviceDatabase, OutboxOp, StoredRecord } from './database';
-import { changedFields } from './equality';
+import { changedFields } from '$lib/domain/common/equality';
 
 /** A save refused because the data breaks the type's rules; `errors` feed the error summary. */
 export class ValidationFailed extends Error {

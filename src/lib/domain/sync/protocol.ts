@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { areaIdSchema } from '../areas';
+import { recordTypeSchema } from '../records';
+import { hlcSchema } from './hlc';
+
+/**
+ * The sync protocol between a device and the server, shared by the client engine, the API routes,
+ * the OpenAPI document and the tests. `docs/sync-protocol.md` explains it in prose.
+ */
+
+/** The wire protocol's version: bumped when requests or answers change shape. */
+export const PROTOCOL_VERSION = 1;
+/** The record schemas' version: bumped when a record type changes incompatibly. */
+export const SCHEMA_VERSION = 1;
+/** The oldest record schema version this server still accepts changes from. */
+export const MIN_CLIENT_SCHEMA_VERSION = 1;
+
+export const PUSH_MAX_MUTATIONS = 100;
+export const PUSH_MAX_BYTES = 256 * 1024;
+export const PULL_PAGE_SIZE = 500;
+export const PULL_MAX_PAGE_SIZE = 1000;
+export const FETCH_MAX_IDS = 500;
+
+/** A record's own data field. */
+export const dataFieldSchema = z
+	.string()
+	.regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'A field name must be letters and digits, starting with a letter');
+/** Envelope fields versioned like data fields: the record's area and whether it is archived. */
+export const AREA_KEY = '@area';
+export const ARCHIVED_KEY = '@archived';
+export const versionKeySchema = z.union([dataFieldSchema, z.literal(AREA_KEY), z.literal(ARCHIVED_KEY)], {
+	error: `A version key must be a field name, ${AREA_KEY} or ${ARCHIVED_KEY}`
+});
+export type VersionKey = z.infer<typeof versionKeySchema>;
+
+const clientIdSchema = z.uuid({ error: 'clientId must be a UUID' });
+const versioned = {
+	protocol: z.literal(PROTOCOL_VERSION, { error: `protocol must be ${PROTOCOL_VERSION}` }),
+	schemaVersion: z.number({ error: 'schemaVersion must be a number' }).int().positive(),
+	clientId: clientIdSchema
+};
+
+export const mutationOpSchema = z.enum(['create', 'update', 'archive', 'restore'], {
+	error: 'op must be create, update, archive or restore'
+});
+
+/**
+ * One change made on a device. `set` holds the data fields it changed (null removes a field);
+ * `base` the version of each key the device had when it made the change, so the server can tell
+ * an edit made with knowledge of another from one made concurrently with it.
+ */
+export const mutationSchema = z.strictObject({
+	id: z.number({ error: 'mutation id must be a number' }).int().positive().max(Number.MAX_SAFE_INTEGER),
+	recordId: z.uuid({ error: 'recordId must be a UUID' }),
+	type: recordTypeSchema,
+	op: mutationOpSchema,
+	set: z.record(dataFieldSchema, z.json()).default({}),
+	area: areaIdSchema.optional(),
+	hlc: hlcSchema,
+	base: z.record(versionKeySchema, hlcSchema.nullable()).default({}),
+	at: z.iso.datetime({ error: 'at must be an ISO date-time' }),
+	/** Open conflicts this change settles (a person chose or edited the value in conflict review). */
+	resolves: z.array(z.uuid()).max(50).optional()
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+export type MutationInput = z.input<typeof mutationSchema>;
+
+export const pushRequestSchema = z.strictObject({
+	...versioned,
+	/** What people call this device, shown beside its edits in conflict review. */
+	deviceName: z.string().trim().max(100).optional(),
+	mutations: z
+		.array(mutationSchema)
+		.min(1, 'mutations must hold at least one change')
+		.max(PUSH_MAX_MUTATIONS, `A push may carry at most ${PUSH_MAX_MUTATIONS} changes`)
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const fieldProblemSchema = z.object({ path: z.string(), message: z.string() });
+
+export const mutationResultSchema = z.object({
+	id: z.number().int().positive(),
+	status: z.enum(['applied', 'rejected']),
+	/** Why a change was refused, in words a person can act on. */
+	reason: z.string().optional(),
+	errors: z.array(fieldProblemSchema).optional(),
+	/** Conflicts this change raised. */
+	conflicts: z.array(z.uuid()).optional()
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({
+	lastMutationId: z.number().int().nonnegative(),
+	results: z.array(mutationResultSchema)
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullRequestSchema = z.strictObject({
+	...versioned,
+	/** Null for a device that has nothing yet. */
+	cursor: z.string().regex(/^\d{1,15}$/, 'cursor must be a cursor the server gave').nullable(),
+	limit: z.number().int().min(1).max(PULL_MAX_PAGE_SIZE).optional()
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const syncRecordSchema = z.object({
+	id: z.uuid(),
+	type: recordTypeSchema,
+	areaId: areaIdSchema,
+	createdAt: z.iso.datetime(),
+	updatedAt: z.iso.datetime(),
+	archivedAt: z.iso.datetime().nullable(),
+	data: z.record(z.string(), z.unknown()),
+	versions: z.record(z.string(), hlcSchema)
+});
+export type SyncRecord = z.infer<typeof syncRecordSchema>;
+
+/** One side of a conflict: the value, its clock stamp and who made it. */
+export const conflictSideSchema = z.object({
+	value: z.unknown(),
+	hlc: hlcSchema,
+	clientId: z.string(),
+	deviceName: z.string().nullable(),
+	staffId: z.string().nullable()
+});
+export type ConflictSide = z.infer<typeof conflictSideSchema>;
+
+export const conflictSchema = z.object({
+	id: z.uuid(),
+	recordId: z.uuid(),
+	type: recordTypeSchema,
+	areaId: areaIdSchema,
+	/** The field both sides changed, or `@archived` when a record was archived while edited. */
+	field: versionKeySchema,
+	status: z.enum(['open', 'resolved']),
+	/** The value every device now holds (the later clock stamp won). */
+	kept: conflictSideSchema,
+	/** The value that lost, kept here so a person can choose it. */
+	other: conflictSideSchema,
+	detectedAt: z.iso.datetime(),
+	resolvedAt: z.iso.datetime().nullable(),
+	resolvedBy: z.string().nullable()
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const pullChangeSchema = z.discriminatedUnion('kind', [
+	z.object({ kind: z.literal('record'), record: syncRecordSchema }),
+	z.object({ kind: z.literal('conflict'), conflict: conflictSchema }),
+	/** A record removed from the server for good (erasure, retention): the device drops it. */
+	z.object({ kind: z.literal('tombstone'), id: z.uuid(), type: recordTypeSchema })
+]);
+export type PullChange = z.infer<typeof pullChangeSchema>;
+
+export const pullResponseSchema = z.union([
+	z.object({
+		reset: z.literal(false).optional(),
+		cursor: z.string(),
+		more: z.boolean(),
+		changes: z.array(pullChangeSchema)
+	}),
+	/** The device is further behind than the server keeps tombstones: download everything again. */
+	z.object({ reset: z.literal(true), reason: z.string() })
+]);
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** The current server copy of particular records (to discard a refused local change). */
+export const fetchRequestSchema = z.strictObject({
+	...versioned,
+	ids: z.array(z.uuid()).min(1).max(FETCH_MAX_IDS)
+});
+export type FetchRequest = z.infer<typeof fetchRequestSchema>;
+export const fetchResponseSchema = z.object({
+	records: z.array(syncRecordSchema),
+	missing: z.array(z.uuid())
+});
+export type FetchResponse = z.infer<typeof fetchResponseSchema>;
+
+/** Machine-readable codes of the errors sync endpoints answer with, beside a plain-English message. */
+export const SYNC_ERROR_CODES = [
+	'bad-request',
+	'client-too-old',
+	'server-too-old',
+	'mutation-gap',
+	'payload-too-large',
+	'forbidden',
+	'unavailable'
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export const syncErrorSchema = z.object({
+	error: z.object({
+		status: z.number(),
+		code: z.enum(SYNC_ERROR_CODES),
+		message: z.string(),
+		/** On `mutation-gap`: the mutation id the server expects next. */
+		expectedMutationId: z.number().int().positive().optional()
+	})
+});
+export type SyncError = z.infer<typeof syncErrorSchema>;
