@@ -62,6 +62,13 @@ export interface MapPoint {
 	placedBy?: string;
 }
 
+/** A point's kind and details in one line, without saying the kind twice (an asset's details start with it). */
+export function describePoint(p: MapPoint): string {
+	const kind = CATEGORY_LABELS[p.category];
+	if (!p.detail) return kind;
+	return p.detail.startsWith(kind) ? p.detail : `${kind} · ${p.detail}`;
+}
+
 export interface PointSources {
 	/** A town's centre from the offline base layer's gazetteer, for flood groups (which have no point). */
 	townAt?: (town: string) => LatLon | undefined;

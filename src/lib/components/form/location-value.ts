@@ -61,6 +61,13 @@ export function locationFromRecord(location: unknown): LocationValue {
 	return { position: positionText(point), point };
 }
 
+/** What a saved location holds besides its point (UPRN, address, postcode), kept when the point changes. */
+export function locationExtras(location: unknown): Record<string, unknown> {
+	if (!location || typeof location !== 'object') return {};
+	const { lat: _lat, lon: _lon, accuracyM: _accuracy, ...extras } = location as Record<string, unknown>;
+	return extras;
+}
+
 /** The point a value stands for, unless the text has been changed since it was set. */
 export function currentPoint(value: LocationValue): PlacedPoint | undefined {
 	return value.point && value.position.trim() === positionText(value.point) ? value.point : undefined;

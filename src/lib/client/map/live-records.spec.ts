@@ -1,0 +1,79 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exampleAsset } from '$lib/domain/asset/fixtures';
+import { exampleReferral } from '$lib/domain/referral/fixtures';
+import type { RecordEnvelope } from '$lib/domain/records';
+import { DeviceDatabase, type StoredRecord } from '../store/database';
+import { DeviceStore } from '../store/device-store';
+import { watchMapRecords } from './live-records';
+
+const AT = '2026-01-20T09:00:00.000Z';
+const envelope = (id: string, type: RecordEnvelope['type'], data: object): RecordEnvelope => ({
+	id,
+	type,
+	areaId: 'allerdale',
+	createdAt: AT,
+	updatedAt: AT,
+	data: data as Record<string, unknown>
+});
+const ASSET = '00000000-0000-4000-8000-000000000001';
+const CONTACT = '00000000-0000-4000-8000-000000000002';
+const REFERRAL = '00000000-0000-4000-8000-000000000003';
+
+let db: DeviceDatabase;
+beforeEach(() => {
+	db = new DeviceDatabase(`map-${Math.random()}`);
+});
+afterEach(async () => {
+	db.close();
+	await db.delete();
+});
+
+/** Calls of the watcher, resolved one by one as they arrive. */
+function calls() {
+	const seen: StoredRecord[][] = [];
+	const waiting: ((records: StoredRecord[]) => void)[] = [];
+	return {
+		push(records: StoredRecord[]) {
+			const next = waiting.shift();
+			if (next) next(records);
+			else seen.push(records);
+		},
+		next(): Promise<StoredRecord[]> {
+			const ready = seen.shift();
+			return ready ? Promise.resolve(ready) : new Promise((resolve) => waiting.push(resolve));
+		}
+	};
+}
+
+describe('the records the map watches', () => {
+	it('reads them at once, and again when a download writes to the device', async () => {
+		const store = new DeviceStore(db);
+		const heard = calls();
+		const errors: string[] = [];
+		const stop = watchMapRecords(
+			db,
+			(records) => heard.push(records),
+			(e) => errors.push(e)
+		);
+		expect(await heard.next()).toEqual([]);
+
+		await store.storeDownloadedPage(
+			[
+				envelope(ASSET, 'asset', exampleAsset()),
+				// Not drawn on the map: a flood group's contact.
+				envelope(CONTACT, 'floodContact', { name: 'Someone' }),
+				envelope(REFERRAL, 'referral', exampleReferral())
+			],
+			null,
+			AT
+		);
+		expect((await heard.next()).map((r) => r.id).sort()).toEqual([ASSET, REFERRAL]);
+
+		// Archived on another device: gone from the map at the next change.
+		await db.records.update(ASSET, { archivedAt: AT });
+		expect((await heard.next()).map((r) => r.id)).toEqual([REFERRAL]);
+		stop();
+		expect(errors).toEqual([]);
+	});
+});
