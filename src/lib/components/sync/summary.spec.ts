@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, handInVerdict, headerSummary, type SyncState } from './summary';
+import { announcement, explainProblem, handInVerdict, headerSummary, type SyncState } from './summary';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 const state = (over: Partial<SyncState> = {}): SyncState => ({
@@ -101,5 +101,48 @@ describe('handInVerdict', () => {
 			'This device has not synced with the server yet.',
 			'Select “Sync now”, then check this page again.'
 		]);
+	});
+});
+
+describe('explainProblem', () => {
+	it('says nothing when sync works', () => {
+		expect(explainProblem(state(), now)).toBeNull();
+		expect(explainProblem(state({ phase: 'syncing' }), now)).toBeNull();
+	});
+
+	it('explains being offline without alarm', () => {
+		expect(explainProblem(state({ online: false }), now)).toEqual({
+			title: 'This device is offline',
+			lines: [
+				'Your changes are safe on this device. Keep working: Fellside sends them by itself as soon as there is signal again.'
+			]
+		});
+		expect(explainProblem(state({ phase: 'offline' }), now)?.title).toBe('This device is offline');
+	});
+
+	it('gives the reason a sync failed and when it tries again', () => {
+		const problem = explainProblem(
+			state({
+				phase: 'retrying',
+				lastError: 'The Fellside server had a problem (error 503).',
+				nextAttemptAt: '2026-11-23T12:00:30Z'
+			}),
+			now
+		);
+		expect(problem).toEqual({
+			title: 'The last sync did not work',
+			lines: [
+				'The Fellside server had a problem (error 503).',
+				'Your changes are safe on this device.',
+				'Fellside will try again in 30 seconds, or select “Sync now” to try straight away.'
+			]
+		});
+	});
+
+	it('tells how to update when the server needs a newer Fellside', () => {
+		const problem = explainProblem(state({ phase: 'update-needed', lastError: null }), now);
+		expect(problem?.title).toBe('Fellside needs updating before it can sync');
+		expect(problem?.lines[0]).toBe('The server has changed and needs a newer version of Fellside.');
+		expect(problem?.lines[2]).toMatch(/select “Update”/);
 	});
 });

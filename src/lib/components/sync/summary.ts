@@ -103,3 +103,39 @@ export function handInVerdict(s: SyncState, now: number): HandInVerdict {
 	else if (s.pending > 0 || !s.lastSuccessAt) lines.push('Select “Sync now”, then check this page again.');
 	return { safe: false, title: 'Do not hand in this device yet', lines };
 }
+
+export interface Problem {
+	title: string;
+	/** What happened, what it means for the person's work, and what happens next. */
+	lines: string[];
+}
+
+const SAFE = 'Your changes are safe on this device.';
+
+/** Why sync is not working, in plain English, or null when it is. */
+export function explainProblem(s: SyncState, now: number): Problem | null {
+	if (s.phase === 'update-needed')
+		return {
+			title: 'Fellside needs updating before it can sync',
+			lines: [
+				s.lastError ?? 'The server has changed and needs a newer version of Fellside.',
+				`${SAFE} They will be sent once Fellside is updated.`,
+				'When Fellside offers a new version, select “Update”. If it does not, close Fellside completely and open it again while you have signal.'
+			]
+		};
+	if (isOffline(s))
+		return {
+			title: 'This device is offline',
+			lines: [`${SAFE} Keep working: Fellside sends them by itself as soon as there is signal again.`]
+		};
+	if (s.phase === 'retrying') {
+		const next = s.nextAttemptAt
+			? `Fellside will try again ${timeUntil(s.nextAttemptAt, now)}, or select “Sync now” to try straight away.`
+			: 'Select “Sync now” to try again.';
+		return {
+			title: 'The last sync did not work',
+			lines: [s.lastError ?? 'Fellside could not reach its server.', SAFE, next]
+		};
+	}
+	return null;
+}
