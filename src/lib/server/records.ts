@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { RecordEnvelope, RecordType } from '$lib/domain/records';
 import type { Database, RecordTable } from './db/schema';
 
@@ -25,7 +25,7 @@ export async function listRecords(
 	return { records: page.map(toEnvelope), next: more ? (page.at(-1)?.id ?? null) : null };
 }
 
-function toEnvelope(row: RecordTable): RecordEnvelope {
+function toEnvelope(row: Selectable<RecordTable>): RecordEnvelope {
 	return {
 		id: row.id,
 		type: row.type as RecordType,
