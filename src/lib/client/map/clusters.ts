@@ -19,17 +19,28 @@ export interface Bounds {
 
 type LayerCounts = Record<MapLayerId, number>;
 
-export type MapItem =
-	| {
-			kind: 'cluster';
-			key: string;
-			clusterId: number;
-			lat: number;
-			lon: number;
-			count: number;
-			layers: LayerCounts;
-	  }
-	| { kind: 'point'; key: string; lat: number; lon: number; point: MapPoint };
+/**
+ * A marker for several places: supercluster's clusters (by id) and single points, merged when they would
+ * have been drawn on top of each other.
+ */
+export interface ClusterItem {
+	kind: 'cluster';
+	key: string;
+	lat: number;
+	lon: number;
+	count: number;
+	layers: LayerCounts;
+	clusterIds: number[];
+	points: MapPoint[];
+}
+
+export type MapItem = ClusterItem | { kind: 'point'; key: string; lat: number; lon: number; point: MapPoint };
+
+/**
+ * Markers closer than this on screen are drawn as one: the biggest marker is 44 px, so none covers more
+ * than a sliver of another and every one stays a 24 px target (WCAG 2.5.8).
+ */
+export const MARKER_SPACING_PX = 40;
 
 interface PointProps {
 	index: number;
@@ -42,7 +53,8 @@ export class PointIndex {
 	constructor(points: readonly MapPoint[]) {
 		this.points = points;
 		this.#index = new Supercluster<PointProps, LayerCounts>({
-			radius: 60,
+			// Supercluster's radius is in 512ths of a tile; Leaflet's tiles are 256 px, so this is 40 px on screen.
+			radius: MARKER_SPACING_PX * 2,
 			maxZoom: CLUSTER_MAX_ZOOM,
 			map: (props) => countOne(this.points[props.index]?.layer),
 			reduce: (total, add) => {
@@ -58,7 +70,7 @@ export class PointIndex {
 		);
 	}
 
-	/** The clusters and single points in view at this zoom. */
+	/** The markers in view at this zoom (fractional zooms too), never two on top of each other. */
 	itemsIn(bounds: Bounds, zoom: number): MapItem[] {
 		const box: [number, number, number, number] = [
 			clamp(bounds.west, -180, 180),
@@ -66,30 +78,124 @@ export class PointIndex {
 			clamp(bounds.east, -180, 180),
 			clamp(bounds.north, -90, 90)
 		];
-		return this.#index.getClusters(box, Math.floor(zoom)).flatMap((feature): MapItem[] => {
+		const items = this.#index.getClusters(box, Math.floor(zoom)).flatMap((feature): MapItem[] => {
 			const [lon = 0, lat = 0] = feature.geometry.coordinates;
 			const props = feature.properties;
 			if ('cluster' in props && props.cluster) {
 				const { cluster_id: clusterId, point_count: count } = props;
-				const layers = countsOf(props);
-				return [{ kind: 'cluster', key: `cluster:${clusterId}`, clusterId, lat, lon, count, layers }];
+				return [
+					{
+						kind: 'cluster',
+						key: `cluster:${clusterId}`,
+						lat,
+						lon,
+						count,
+						layers: countsOf(props),
+						clusterIds: [clusterId],
+						points: []
+					}
+				];
 			}
 			const point = this.points[(props as PointProps).index];
 			return point ? [{ kind: 'point', key: point.key, lat, lon, point }] : [];
 		});
+		return spaced(items, zoom);
 	}
 
-	/** The zoom at which a cluster splits; above CLUSTER_MAX_ZOOM its points share one spot. */
-	expansionZoom(clusterId: number): number {
-		return this.#index.getClusterExpansionZoom(clusterId);
+	/**
+	 * The zoom that opens a cluster up, or null when its places are as good as on one spot (they are then
+	 * listed instead): one of supercluster's opens where it splits; merged markers one step at a time.
+	 */
+	zoomToOpen(item: ClusterItem, zoom: number, maxZoom: number): number | null {
+		const [only] = item.clusterIds;
+		if (only !== undefined && item.clusterIds.length === 1 && item.points.length === 0) {
+			const next = this.#index.getClusterExpansionZoom(only);
+			// Past the last clustering zoom its places are metres apart: list them rather than zoom in.
+			return next <= Math.min(CLUSTER_MAX_ZOOM, maxZoom) ? next : null;
+		}
+		const next = Math.floor(zoom) + 1;
+		return next <= maxZoom ? next : null;
 	}
 
-	/** The points in a cluster, nearest the first few only when asked for a limit. */
-	pointsIn(clusterId: number, limit = Infinity): MapPoint[] {
-		return this.#index
-			.getLeaves(clusterId, limit)
-			.flatMap((leaf) => this.points[leaf.properties.index] ?? []);
+	/** The places a marker stands for, up to `limit`. */
+	pointsIn(item: ClusterItem, limit = Infinity): MapPoint[] {
+		const found = [...item.points];
+		for (const id of item.clusterIds) {
+			if (found.length >= limit) break;
+			const leaves = this.#index.getLeaves(id, limit - found.length);
+			found.push(...leaves.flatMap((leaf) => this.points[leaf.properties.index] ?? []));
+		}
+		return found.slice(0, limit);
 	}
+}
+
+/**
+ * Merges markers that would be drawn closer than MARKER_SPACING_PX, biggest first: a smaller one joins the
+ * bigger marker it is near, which stays where it was, so no merge can move a marker onto another.
+ */
+function spaced(items: MapItem[], zoom: number): MapItem[] {
+	const scale = 256 * 2 ** zoom;
+	const cell = MARKER_SPACING_PX;
+	const grid = new Map<string, { x: number; y: number; item: MapItem }[]>();
+	const kept: { x: number; y: number; item: MapItem }[] = [];
+	const sorted = [...items].sort(
+		(a, b) => countOf(b) - countOf(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+	);
+	for (const item of sorted) {
+		const x = ((item.lon + 180) / 360) * scale;
+		const sin = Math.sin((item.lat * Math.PI) / 180);
+		const y = (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale;
+		const cx = Math.floor(x / cell);
+		const cy = Math.floor(y / cell);
+		let near: { x: number; y: number; item: MapItem } | undefined;
+		for (let dx = -1; dx <= 1 && !near; dx++) {
+			for (let dy = -1; dy <= 1 && !near; dy++) {
+				near = grid.get(`${cx + dx},${cy + dy}`)?.find((k) => Math.hypot(k.x - x, k.y - y) < cell);
+			}
+		}
+		if (near) {
+			near.item = merge(near.item, item);
+			continue;
+		}
+		const entry = { x, y, item };
+		kept.push(entry);
+		const key = `${cx},${cy}`;
+		const inCell = grid.get(key);
+		if (inCell) inCell.push(entry);
+		else grid.set(key, [entry]);
+	}
+	return kept.map((k) => k.item);
+}
+
+function merge(into: MapItem, add: MapItem): ClusterItem {
+	const base: ClusterItem =
+		into.kind === 'cluster'
+			? { ...into, layers: { ...into.layers }, clusterIds: [...into.clusterIds], points: [...into.points] }
+			: {
+					kind: 'cluster',
+					key: into.key,
+					lat: into.lat,
+					lon: into.lon,
+					count: 1,
+					layers: countOne(into.point.layer),
+					clusterIds: [],
+					points: [into.point]
+				};
+	base.key = into.key.endsWith('+') ? into.key : `${into.key}+`;
+	base.count += countOf(add);
+	if (add.kind === 'cluster') {
+		for (const layer of MAP_LAYERS) base.layers[layer] += add.layers[layer];
+		base.clusterIds.push(...add.clusterIds);
+		base.points.push(...add.points);
+	} else {
+		base.layers[add.point.layer] += 1;
+		base.points.push(add.point);
+	}
+	return base;
+}
+
+function countOf(item: MapItem): number {
+	return item.kind === 'cluster' ? item.count : 1;
 }
 
 /** How many of each layer a cluster holds, in words: "9 community assets, 3 Safe and Well visits". */

@@ -5,7 +5,7 @@ import { exampleReferral } from '$lib/domain/referral/fixtures';
 import { exampleVisit } from '$lib/domain/visit/fixtures';
 import type { RecordEnvelope, RecordType } from '$lib/domain/records';
 import { ALL_LAYERS, filterPoints, statusChoices, statusValue } from './filters';
-import { describePoint, mapPoints } from './points';
+import { describePoint, detailBesideKind, mapPoints } from './points';
 
 const AT = '2026-01-20T09:00:00.000Z';
 let counter = 0;
@@ -51,6 +51,9 @@ describe('map points', () => {
 		expect(points[0]?.placedBy).toBeUndefined();
 		// The asset's details already start with its kind; the visit's do not.
 		expect(points[0] && describePoint(points[0])).toBe(points[0]?.detail);
+		expect(points[0] && detailBesideKind(points[0])).toBe(
+			points[0]?.detail.replace(/^Physical place · /, '')
+		);
 		expect(points[1] && describePoint(points[1])).toMatch(/^Safe and Well visit · /);
 	});
 

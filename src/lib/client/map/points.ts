@@ -64,9 +64,15 @@ export interface MapPoint {
 
 /** A point's kind and details in one line, without saying the kind twice (an asset's details start with it). */
 export function describePoint(p: MapPoint): string {
+	const rest = detailBesideKind(p);
+	return rest ? `${CATEGORY_LABELS[p.category]} · ${rest}` : CATEGORY_LABELS[p.category];
+}
+
+/** A point's details without its kind, for where the kind is already shown. */
+export function detailBesideKind(p: MapPoint): string {
 	const kind = CATEGORY_LABELS[p.category];
-	if (!p.detail) return kind;
-	return p.detail.startsWith(kind) ? p.detail : `${kind} · ${p.detail}`;
+	if (p.detail === kind) return '';
+	return p.detail.startsWith(`${kind} · `) ? p.detail.slice(kind.length + 3) : p.detail;
 }
 
 export interface PointSources {

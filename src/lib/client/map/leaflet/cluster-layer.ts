@@ -1,5 +1,5 @@
 import type { LatLngBounds, Map as LeafletMap, Marker } from 'leaflet';
-import { CLUSTER_MAX_ZOOM, type Bounds, type MapItem, type PointIndex } from '../clusters';
+import { type Bounds, type MapItem, type PointIndex } from '../clusters';
 import { markerButton, markerSignature } from '../markers';
 import type { MapPoint } from '../points';
 import type { Leaflet } from './load';
@@ -108,12 +108,9 @@ export class ClusterLayer {
 		}
 		const index = this.#index;
 		if (!index) return;
-		const zoom = index.expansionZoom(item.clusterId);
-		if (zoom <= Math.min(CLUSTER_MAX_ZOOM, this.#map.getMaxZoom())) {
-			this.#map.setView([item.lat, item.lon], zoom);
-		} else {
-			this.#events.onSpot(index.pointsIn(item.clusterId, 50));
-		}
+		const zoom = index.zoomToOpen(item, this.#map.getZoom(), this.#map.getMaxZoom());
+		if (zoom === null) this.#events.onSpot(index.pointsIn(item, 50));
+		else this.#map.setView([item.lat, item.lon], zoom);
 	}
 }
 
