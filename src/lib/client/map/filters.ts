@@ -15,6 +15,13 @@ export interface MapFilters {
 
 export const ALL_LAYERS: MapFilters = { layers: [...MAP_LAYERS], assetKinds: [] };
 
+/** `?layers=assets,visits` on the map's address (a bookmark, a link): absent means every layer, empty none. */
+export function layersFromQuery(value: string | null): MapLayerId[] {
+	if (value === null) return [...MAP_LAYERS];
+	const wanted = value.split(',').map((word) => word.trim());
+	return MAP_LAYERS.filter((layer) => wanted.includes(layer));
+}
+
 export function statusValue(layer: MapLayerId, status: string): string {
 	return `${layer}:${status}`;
 }

@@ -14,11 +14,18 @@ export function placesInView(
 	// A degree of longitude is shorter than one of latitude up here: scale it so "nearest" looks right.
 	const squash = Math.cos((centre.lat * Math.PI) / 180) ** 2;
 	const distance = (p: MapPoint) => (p.lat - centre.lat) ** 2 + squash * (p.lon - centre.lon) ** 2;
-	const inside = points.filter((p) => inBounds(p, bounds));
-	const nearest = inside
-		.map((p) => ({ p, d: distance(p) }))
-		.sort((a, b) => a.d - b.d || a.p.title.localeCompare(b.p.title, 'en-GB'))
-		.slice(0, limit)
-		.map(({ p }) => p);
-	return { total: inside.length, nearest };
+	// One pass keeping the nearest `limit` in order: ten thousand in view must not be sorted on every pan.
+	let total = 0;
+	const nearest: { p: MapPoint; d: number }[] = [];
+	for (const p of points) {
+		if (!inBounds(p, bounds)) continue;
+		total++;
+		const d = distance(p);
+		if (nearest.length === limit && d >= (nearest[limit - 1]?.d ?? Infinity)) continue;
+		let at = nearest.length;
+		while (at > 0 && (nearest[at - 1]?.d ?? 0) > d) at--;
+		nearest.splice(at, 0, { p, d });
+		if (nearest.length > limit) nearest.pop();
+	}
+	return { total, nearest: nearest.map(({ p }) => p) };
 }

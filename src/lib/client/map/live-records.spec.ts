@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exampleAsset } from '$lib/domain/asset/fixtures';
 import { exampleReferral } from '$lib/domain/referral/fixtures';
 import type { RecordEnvelope } from '$lib/domain/records';
 import { DeviceDatabase, type StoredRecord } from '../store/database';
 import { DeviceStore } from '../store/device-store';
-import { watchMapRecords } from './live-records';
+import { recordTypesFor, watchMapRecords } from './live-records';
 
 const AT = '2026-01-20T09:00:00.000Z';
 const envelope = (id: string, type: RecordEnvelope['type'], data: object): RecordEnvelope => ({
@@ -47,12 +47,19 @@ function calls() {
 }
 
 describe('the records the map watches', () => {
+	it('reads the types of the layers that are on, and the visits that place referrals', () => {
+		expect(recordTypesFor(['assets'])).toEqual(['asset']);
+		expect(recordTypesFor(['referrals', 'floodGroups'])).toEqual(['floodGroup', 'visit', 'referral']);
+		expect(recordTypesFor([])).toEqual([]);
+	});
+
 	it('reads them at once, and again when a download writes to the device', async () => {
 		const store = new DeviceStore(db);
 		const heard = calls();
 		const errors: string[] = [];
 		const stop = watchMapRecords(
 			db,
+			recordTypesFor(['assets', 'referrals']),
 			(records) => heard.push(records),
 			(e) => errors.push(e)
 		);
@@ -75,5 +82,25 @@ describe('the records the map watches', () => {
 		expect((await heard.next()).map((r) => r.id)).toEqual([REFERRAL]);
 		stop();
 		expect(errors).toEqual([]);
+	});
+
+	it('reads a burst of writes (a download) once it pauses, not once per write', async () => {
+		const store = new DeviceStore(db);
+		const heard: StoredRecord[][] = [];
+		const stop = watchMapRecords(
+			db,
+			['asset'],
+			(records) => heard.push(records),
+			() => undefined
+		);
+		await vi.waitFor(() => expect(heard).toHaveLength(1));
+		const id = (n: number) => `00000000-0000-4000-8000-${String(100 + n).padStart(12, '0')}`;
+		for (let n = 0; n < 20; n++) {
+			await store.storeDownloadedPage([envelope(id(n), 'asset', exampleAsset())], n < 19 ? 'more' : null, AT);
+		}
+		await vi.waitFor(() => expect(heard.at(-1)).toHaveLength(20));
+		// Twenty writes, read at most twice more (once if the writes took under the quiet time).
+		expect(heard.length).toBeLessThanOrEqual(3);
+		stop();
 	});
 });

@@ -4,7 +4,7 @@ import { keswickGroup } from '$lib/domain/flood/fixtures';
 import { exampleReferral } from '$lib/domain/referral/fixtures';
 import { exampleVisit } from '$lib/domain/visit/fixtures';
 import type { RecordEnvelope, RecordType } from '$lib/domain/records';
-import { ALL_LAYERS, filterPoints, statusChoices, statusValue } from './filters';
+import { ALL_LAYERS, filterPoints, layersFromQuery, statusChoices, statusValue } from './filters';
 import { describePoint, detailBesideKind, mapPoints } from './points';
 
 const AT = '2026-01-20T09:00:00.000Z';
@@ -136,6 +136,12 @@ describe('map filters', () => {
 		expect(filterPoints(points, { ...ALL_LAYERS, status }).map((p) => p.layer)).toEqual(['assets', 'assets']);
 		const own = statusValue('visits', visit.status);
 		expect(filterPoints(points, { ...ALL_LAYERS, status: own })).toHaveLength(3);
+	});
+
+	it("reads the layers to show from the map's address", () => {
+		expect(layersFromQuery(null)).toEqual(ALL_LAYERS.layers);
+		expect(layersFromQuery('visits, assets,nonsense')).toEqual(['assets', 'visits']);
+		expect(layersFromQuery('')).toEqual([]);
 	});
 
 	it('offers the statuses of the layers that are on, in words', () => {
