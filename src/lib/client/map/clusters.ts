@@ -7,6 +7,9 @@ import { MAP_LAYERS, type MapLayerId, type MapPoint } from './points';
  * zooming only ever draw the few hundred markers in sight.
  */
 
+/** The county fills a phone's screen at about 7.5: no map zooms out further, so no clusters are made for it. */
+export const MAP_MIN_ZOOM = 7;
+export const MAP_MAX_ZOOM = 18;
 /** Past this zoom nothing is clustered: points at the same spot are listed together instead. */
 export const CLUSTER_MAX_ZOOM = 16;
 
@@ -55,6 +58,7 @@ export class PointIndex {
 		this.#index = new Supercluster<PointProps, LayerCounts>({
 			// Supercluster's radius is in 512ths of a tile; Leaflet's tiles are 256 px, so this is 40 px on screen.
 			radius: MARKER_SPACING_PX * 2,
+			minZoom: MAP_MIN_ZOOM,
 			maxZoom: CLUSTER_MAX_ZOOM,
 			map: (props) => countOne(this.points[props.index]?.layer),
 			reduce: (total, add) => {

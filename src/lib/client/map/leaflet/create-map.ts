@@ -1,4 +1,5 @@
 import type { Map as LeafletMap } from 'leaflet';
+import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from '../clusters';
 import type { Leaflet } from './load';
 
 /** Cumbria, with a margin: where the map opens. */
@@ -7,8 +8,6 @@ export const CUMBRIA_BOUNDS: [[number, number], [number, number]] = [
 	[55.19, -2.15]
 ];
 
-export const MIN_ZOOM = 7;
-export const MAX_ZOOM = 18;
 
 export interface MapPlace {
 	/** The map's name for screen readers. */
@@ -25,8 +24,8 @@ export interface MapPlace {
 /** A Leaflet map on `element`, showing the county. Keyboard: arrows move it, + and − zoom (Leaflet's own). */
 export function createMap(L: Leaflet, element: HTMLElement, place: MapPlace): LeafletMap {
 	const map = L.map(element, {
-		minZoom: MIN_ZOOM,
-		maxZoom: MAX_ZOOM,
+		minZoom: MAP_MIN_ZOOM,
+		maxZoom: MAP_MAX_ZOOM,
 		maxBoundsViscosity: 0.8,
 		// Half steps fit the county snugly on a phone and a desktop alike.
 		zoomSnap: 0.5,
