@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { encodeHlc, type Hlc } from '$lib/domain/sync/hlc';
 import type { ChangeKind, Database } from '../db/schema';
 
 /** The database as sync needs it: the Kysely instance and which kind it is (for locking). */
@@ -12,6 +13,9 @@ export type ServerClock = () => number;
 
 /** The node name in stamps the server makes itself (demo seeding, migrations). */
 export const SERVER_NODE = 'server';
+
+/** A stamp the server makes itself, for records it stores without a device (demo data). */
+export const serverStamp = (ms: number): Hlc => encodeHlc({ ms, counter: 0, node: SERVER_NODE });
 
 /** Any constant shared by every writer: the PostgreSQL advisory lock that serialises sync writes. */
 const SYNC_WRITE_LOCK = 4_202_611;
