@@ -37,6 +37,10 @@ export interface SchedulerOptions {
 
 export const LOCK_NAME = 'fellside-sync';
 
+/** A scheduler time (ms) as the screens take it. */
+export const isoTime = (ms: number | null): string | null =>
+	ms === null ? null : new Date(ms).toISOString();
+
 const realClock: SchedulerClock = {
 	now: () => Date.now(),
 	setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
