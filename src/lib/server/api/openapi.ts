@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { recordEnvelopeSchema } from '$lib/domain/records';
 import {
 	conflictSchema,
 	fetchRequestSchema,
@@ -37,14 +36,6 @@ const healthSchema = z.object({
 	})
 });
 
-const recordPageSchema = z.object({
-	records: z.array(recordEnvelopeSchema),
-	next: z.string().nullable().describe('Pass as `after` to read the next page; null on the last page.')
-});
-
-/** The error shape of the endpoints outside sync. */
-const problemSchema = z.object({ error: z.object({ status: z.number().int(), message: z.string() }) });
-
 /** Named schemas: what a device sends (read as input, defaults optional) and what it gets back. */
 const REQUESTS = {
 	PushRequest: pushRequestSchema,
@@ -60,8 +51,6 @@ const RESPONSES = {
 	Conflict: conflictSchema,
 	SyncError: syncErrorSchema,
 	Health: healthSchema,
-	RecordPage: recordPageSchema,
-	Problem: problemSchema,
 	JsonValue: jsonValueSchema
 };
 
@@ -122,7 +111,7 @@ export function openApiDocument(version: string) {
 		info: {
 			title: 'Fellside API',
 			version,
-			description: `Fellside's server API. Sync protocol ${PROTOCOL_VERSION}, record schema version ${SCHEMA_VERSION}; see docs/sync-protocol.md. Until staff sign-in exists, records and sync are served only by a server holding fictional demo data.`
+			description: `Fellside's server API. Sync protocol ${PROTOCOL_VERSION}, record schema version ${SCHEMA_VERSION}; see docs/sync-protocol.md. Until staff sign-in exists, sync is served only by a server holding fictional demo data.`
 		},
 		servers: [{ url: '/api/v1' }],
 		paths: {
@@ -133,30 +122,6 @@ export function openApiDocument(version: string) {
 					responses: {
 						'200': json(ref('Health'), 'Working, with every migration applied.'),
 						'503': json(ref('Health'), 'The database is unreachable or migrations are pending.')
-					}
-				}
-			},
-			'/records': {
-				get: {
-					tags: ['records'],
-					summary: 'Records in id order, a page at a time (superseded by sync pull)',
-					parameters: [
-						{
-							name: 'type',
-							in: 'query',
-							schema: { type: 'string', enum: recordEnvelopeSchema.shape.type.options }
-						},
-						{ name: 'after', in: 'query', schema: { type: 'string', format: 'uuid' } },
-						{
-							name: 'limit',
-							in: 'query',
-							schema: { type: 'integer', minimum: 1, maximum: 1000, default: 500 }
-						}
-					],
-					responses: {
-						'200': json(ref('RecordPage'), 'One page of records.'),
-						'400': json(ref('Problem'), 'A query parameter is not valid.'),
-						'403': json(ref('Problem'), 'This server does not hold demo data and sign-in does not exist yet.')
 					}
 				}
 			},
