@@ -4,7 +4,7 @@ import {
 	type Mutation,
 	type PushResponse
 } from '$lib/domain/sync/protocol';
-import type { OutboxEntry } from '../store/database';
+import type { OutboxEntry, RefusedChange } from '../store/database';
 import { META, readNumber, writeMeta } from '../store/meta';
 import { envelope, type SyncContext } from './sync-context';
 import { BadAnswer, MutationGap } from './transport';
@@ -87,13 +87,11 @@ async function nextBatch(context: SyncContext): Promise<OutboxEntry[]> {
 				await refuseLocally(context, entry, tooLarge(entrySize));
 				continue;
 			}
-			if (entry.mutationId === undefined) {
-				entry.mutationId = next++;
-				await db.outbox.put(entry);
-			}
+			entry.mutationId ??= next++;
 			batch.push(entry);
 			size += entrySize;
 		}
+		await db.outbox.bulkPut(batch);
 		await writeMeta(db.meta, META.nextMutationId, next);
 		return batch;
 	});
@@ -121,23 +119,29 @@ async function settle(
 	const sent = new Map(batch.map((entry) => [entry.mutationId, entry.seq as number]));
 	return db.write(async () => {
 		const outcome: PushOutcome = { applied: 0, refused: 0 };
-		for (const result of answer.results) {
-			const seq = sent.get(result.id);
-			const entry = seq === undefined ? undefined : await db.outbox.get(seq);
-			if (!entry || entry.mutationId !== result.id) continue;
-			await db.outbox.delete(seq as number);
+		const answered = answer.results.filter((result) => sent.has(result.id));
+		const entries = await db.outbox.bulkGet(answered.map((result) => sent.get(result.id) as number));
+		const done: number[] = [];
+		const refused: RefusedChange[] = [];
+		answered.forEach((result, i) => {
+			const entry = entries[i];
+			// Already settled by an earlier answer (a replay), or renumbered since: nothing to do.
+			if (!entry || entry.mutationId !== result.id) return;
+			done.push(entry.seq as number);
 			if (result.status === 'applied') outcome.applied++;
 			else {
 				outcome.refused++;
 				const reason = result.reason ?? 'The server refused this change without saying why.';
-				await db.refused.add({
+				refused.push({
 					entry,
 					reason,
 					...(result.errors ? { errors: result.errors } : {}),
 					at: context.now()
 				});
 			}
-		}
+		});
+		await db.outbox.bulkDelete(done);
+		await db.refused.bulkAdd(refused);
 		// Never hand out an id the server has already seen from this device.
 		const next = await readNumber(db.meta, META.nextMutationId, 1);
 		if (answer.lastMutationId >= next)
