@@ -55,7 +55,7 @@ const RESPONSES = {
 };
 
 type JsonSchema = Record<string, unknown>;
-const JSON_VALUE = {
+const JSON_VALUE: z.core.JSONSchema.JSONSchema = {
 	anyOf: [
 		{ type: 'string' },
 		{ type: 'number' },
