@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { failpoint } from '../failpoints';
 import { applyMutation, type MergeConflict, type MergeOutcome } from '$lib/domain/sync/merge';
 import type {
 	Mutation,
@@ -31,7 +32,7 @@ export async function push(
 ): Promise<PushResponse> {
 	checkConsecutive(request.mutations);
 	const clock = context.now ?? Date.now;
-	return writeTransaction(database, async (trx) => {
+	const response = await writeTransaction(database, async (trx) => {
 		const nowMs = clock();
 		const now = new Date(nowMs).toISOString();
 		const last = await registerClient(trx, request, now);
@@ -62,8 +63,11 @@ export async function push(
 		const results = request.mutations.map(
 			(m): MutationResult => answers.get(m.id) ?? { id: m.id, status: 'applied', conflicts: [] }
 		);
+		failpoint('push-before-commit');
 		return { lastMutationId, results };
 	});
+	failpoint('push-after-commit');
+	return response;
 }
 
 /** Ids in one push follow each other; anything else is a fault in the device's outbox. */
