@@ -193,5 +193,5 @@ function problemIn(what: string, error: z.ZodError): string {
 	const issue = error.issues[0];
 	const where =
 		issue && issue.path.length > 0 ? ` (${issue.path.map(String).join('.')} ${issue.message})` : '';
-	return `The Environment Agency sent ${what} Fellside cannot read${where || (issue ? ` (${issue.message})` : '')}`;
+	return `The Environment Agency sent ${what} Fellside cannot read${where || (issue ? ` (${issue.message})` : '')}.`;
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+	bboxParam,
 	boundsSchema,
 	countTiles,
 	formatBytes,
 	MAX_TILES_PER_AREA,
 	offlineSavingRefusal,
+	parseBbox,
 	saveChoices,
 	saveFromZoom,
 	tileAt,
@@ -106,5 +108,17 @@ describe('saving an area', () => {
 		expect(formatBytes(34_500)).toBe('35 KB');
 		expect(formatBytes(12_480_000)).toBe('12.5 MB');
 		expect(formatBytes(250_000_000)).toBe('250 MB');
+	});
+});
+
+describe('bbox links', () => {
+	it('carry an area to the save page and back', () => {
+		expect(parseBbox(bboxParam(keswick))).toEqual(keswick);
+		expect(bboxParam(keswick)).toBe('-3.16000,54.59000,-3.12000,54.61000');
+	});
+
+	it('ignore a broken or missing area', () => {
+		for (const text of [null, '', '1,2,3', 'a,b,c,d', '-3.1,54.6,-3.2,54.7'])
+			expect(parseBbox(text)).toBeNull();
 	});
 });

@@ -148,3 +148,27 @@ export function formatBytes(bytes: number): string {
 	if (bytes < 100_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
 	return `${Math.round(bytes / 1_000_000)} MB`;
 }
+
+/** What a person asks for when saving an area: checked before anything is downloaded. */
+export const saveAreaSchema = z.object({
+	name: z
+		.string({ error: 'Enter a name for the area' })
+		.trim()
+		.min(1, 'Enter a name for the area')
+		.max(60, 'The name must be 60 characters or fewer'),
+	bounds: boundsSchema,
+	viewZoom: z.number().min(0).max(22),
+	toZoom: z.number({ error: 'Choose how much detail to save' }).int().min(0).max(22)
+});
+export type SaveAreaRequest = z.infer<typeof saveAreaSchema>;
+
+/** An area as a link carries it: `?bbox=west,south,east,north` (how the map links to saving its view). */
+export function bboxParam(bounds: Bounds): string {
+	return [bounds.west, bounds.south, bounds.east, bounds.north].map((n) => n.toFixed(5)).join(',');
+}
+
+export function parseBbox(text: string | null): Bounds | null {
+	const [west, south, east, north] = (text ?? '').split(',').map(Number);
+	const parsed = boundsSchema.safeParse({ west, south, east, north });
+	return parsed.success ? parsed.data : null;
+}
