@@ -129,6 +129,10 @@ test('save this area: estimate, progress, cancel, save, use offline, delete', as
 	expect(areaCaches[0]?.[1]).toHaveLength(total);
 	expect(areaCaches[0]?.[1].every((url) => url.startsWith(`${tiles}/tiles/`))).toBe(true);
 
+	// The save kept its tiles apart: none went into the cache of viewed tiles.
+	const viewedCache = (await cacheEntries(page))['fellside-viewed-tiles'] ?? [];
+	expect(viewedCache.filter((url) => url.includes(`/tiles/${detail}/`))).toEqual([]);
+
 	// With the network cut, zoom into detail never viewed: the saved area draws it.
 	await goOffline(context);
 	await page.reload();

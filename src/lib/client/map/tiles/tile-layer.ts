@@ -11,7 +11,9 @@ export function createTileLayer(L: typeof Leaflet, source: TileSource): Leaflet.
 		maxZoom: source.maxZoom,
 		attribution: attributionHtml(source.attribution, source.attributionUrl),
 		crossOrigin: 'anonymous',
-		referrerPolicy: 'no-referrer'
+		// Tile servers (OpenStreetMap's among them) ask browser apps to say who they are: the
+		// origin only, never the page's path, which can hold a record's id.
+		referrerPolicy: 'strict-origin-when-cross-origin'
 	});
 }
 
