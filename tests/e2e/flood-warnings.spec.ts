@@ -73,7 +73,23 @@ test('Cumbria’s warnings are listed most severe first, drawn on the map, with 
 
 	// Asked for Cumbria's warnings, and where each area is.
 	expect(agency.floodRequests()).toEqual(['/flood-monitoring/id/floods?county=Cumbria']);
-	await expect(page.locator('.leaflet-overlay-pane path.leaflet-interactive')).toHaveCount(3);
+	const markers = page.locator('.leaflet-overlay-pane path.leaflet-interactive');
+	await expect(markers).toHaveCount(3);
+	// The map frames the warned areas: every marker is in view.
+	await expect
+		.poll(async () => {
+			const map = (await page.getByTestId('area-map').boundingBox())!;
+			const boxes = await Promise.all((await markers.all()).map((m) => m.boundingBox()));
+			return boxes.every(
+				(b) =>
+					b &&
+					b.x >= map.x &&
+					b.y >= map.y &&
+					b.x + b.width <= map.x + map.width &&
+					b.y + b.height <= map.y + map.height
+			);
+		})
+		.toBe(true);
 	await expect(page.getByTestId('flood-warnings-attribution')).toHaveText(
 		/^This uses Environment Agency flood and river level data from the real-time data API \(Beta\), under the\s+Open Government Licence v3\.0\.$/
 	);

@@ -13,13 +13,13 @@ export const SEVERITY_COLOURS = { 1: '#942514', 2: '#d4351c', 3: '#f47738', 4: '
 
 export interface FloodWarningsLayer {
 	/** Add to the map or a layer switcher; carries the Environment Agency's attribution. */
-	layer: Leaflet.LayerGroup;
+	layer: Leaflet.FeatureGroup;
 	/** Draw these warnings at their areas' places (warnings not yet placed are left to the list). */
 	show(warnings: readonly FloodWarning[], places: ReadonlyMap<string, FloodAreaPlace>): void;
 }
 
 export function createFloodWarningsLayer(L: typeof Leaflet): FloodWarningsLayer {
-	const layer = L.layerGroup([], { attribution: attributionHtml(`${EA_ATTRIBUTION} (OGL)`, OGL_URL) });
+	const layer = L.featureGroup([], { attribution: attributionHtml(`${EA_ATTRIBUTION} (OGL)`, OGL_URL) });
 	return {
 		layer,
 		show(warnings, places) {
