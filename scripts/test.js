@@ -111,6 +111,8 @@ try {
 			env: {
 				...process.env,
 				...e2eMap,
+				// The crash tests run the built server on PostgreSQL too.
+				FELLSIDE_TEST_PG_URL: postgres?.url ?? '',
 				CHROMIUM_PATH: chromium,
 				PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
 				PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1'
