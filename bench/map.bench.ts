@@ -122,11 +122,11 @@ async function panAndZoom(page: Page): Promise<Frames> {
 	};
 }
 
-/** The device's first download of every seeded record, as a person's first online visit does it. */
+/** The device's first sync of every seeded record, as a person's first online visit does it. */
 async function download(page: Page, url: string): Promise<void> {
 	const started = performance.now();
 	await page.goto(url);
-	await page.getByText(/Last downloaded/).waitFor({ timeout: 600_000 });
+	await page.getByText(/Last synced/).waitFor({ timeout: 600_000 });
 	// The page is under the service worker's control (it serves the app once the network is cut).
 	await page.waitForFunction('navigator.serviceWorker.controller !== null', null, { timeout: 60_000 });
 	console.log(
@@ -136,9 +136,8 @@ async function download(page: Page, url: string): Promise<void> {
 
 async function run(page: Page, server: RunningServer): Promise<Metric[]> {
 	await download(page, server.url);
-	// Then the network is cut, as in the hills: the map comes from the service worker and the device. (The
-	// app's download also re-fetches every record at each start until the sync engine's pull replaces it;
-	// with the network cut it does not run while the map is timed.)
+	// Then the network is cut, as in the hills: the map comes from the service worker and the device, and no
+	// sync runs while the map is timed.
 	await page.context().route('**/*', (route) => route.abort('internetdisconnected'));
 	await page.context().setOffline(true);
 	const check = await open(page, server.url + FULL, 'fellside:map-markers-drawn');

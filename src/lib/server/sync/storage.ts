@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { encodeHlc, type Hlc } from '$lib/domain/sync/hlc';
 import type { ChangeKind, Database } from '../db/schema';
 
 /** The database as sync needs it: the Kysely instance and which kind it is (for locking). */
@@ -12,6 +13,9 @@ export type ServerClock = () => number;
 
 /** The node name in stamps the server makes itself (demo seeding, migrations). */
 export const SERVER_NODE = 'server';
+
+/** A stamp the server makes itself, for records it stores without a device (demo data). */
+export const serverStamp = (ms: number): Hlc => encodeHlc({ ms, counter: 0, node: SERVER_NODE });
 
 /** Any constant shared by every writer: the PostgreSQL advisory lock that serialises sync writes. */
 const SYNC_WRITE_LOCK = 4_202_611;
@@ -27,11 +31,31 @@ export function writeTransaction<T>(
 	database: SyncDatabase,
 	work: (trx: Transaction<Database>) => Promise<T>
 ): Promise<T> {
+	return inTurn(database.db, () => transact(database, work));
+}
+
+function transact<T>(database: SyncDatabase, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
 	return database.db.transaction().execute(async (trx) => {
 		if (database.kind === 'postgres')
 			await sql`select pg_advisory_xact_lock(${sql.lit(SYNC_WRITE_LOCK)})`.execute(trx);
 		return work(trx);
 	});
+}
+
+/**
+ * This process's writers wait their turn here, before taking a database connection: in a
+ * reconnect storm, hundreds of pushes queued on the advisory lock would each hold one of the
+ * pool's few connections (and time out waiting for one), leaving none for pulls.
+ */
+const turns = new WeakMap<object, Promise<unknown>>();
+function inTurn<T>(key: object, work: () => Promise<T>): Promise<T> {
+	const previous = turns.get(key) ?? Promise.resolve();
+	const mine = previous.then(work, work);
+	turns.set(
+		key,
+		mine.catch(() => undefined)
+	);
+	return mine;
 }
 
 /** A consistent snapshot for reads that span several queries (a pull page and its entities). */

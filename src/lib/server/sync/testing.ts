@@ -14,7 +14,7 @@ import {
 import { migrateToLatest } from '../db/migrate';
 import { ensureAreas } from '../db/reference-data';
 import type { TestDatabase } from '../db/testing';
-import { handleSync, type SyncEndpoint, type SyncServer } from './http';
+import { handleSync, type SyncEndpoint, type SyncRequestInfo, type SyncServer } from './http';
 import type { ServerClock, SyncDatabase } from './storage';
 
 /** Test support for sync: a migrated database, and a device that speaks the protocol. */
@@ -42,7 +42,7 @@ export function serverClock(start = T0) {
 }
 
 /** The request info of a same-origin JSON request from the app. */
-export const APP_REQUEST = {
+export const APP_REQUEST: SyncRequestInfo = {
 	contentType: 'application/json',
 	origin: 'http://localhost:3000',
 	secFetchSite: 'same-origin',

@@ -8,7 +8,6 @@ export const CUMBRIA_BOUNDS: [[number, number], [number, number]] = [
 	[55.19, -2.15]
 ];
 
-
 export interface MapPlace {
 	/** The map's name for screen readers. */
 	label: string;
