@@ -132,19 +132,19 @@ async function panAndZoom(page: Page): Promise<Frames> {
 }
 
 /** The device's first sync of every seeded record, as a person's first online visit does it. */
-async function download(page: Page, url: string): Promise<void> {
+async function firstSync(page: Page, url: string): Promise<void> {
 	const started = performance.now();
 	await page.goto(url);
 	await page.getByText(/Last synced/).waitFor({ timeout: 600_000 });
 	// The page is under the service worker's control (it serves the app once the network is cut).
 	await page.waitForFunction('navigator.serviceWorker.controller !== null', null, { timeout: 60_000 });
 	console.log(
-		`bench: the device downloaded the records in ${((performance.now() - started) / 1000).toFixed(0)} s`
+		`bench: the device synced the records in ${((performance.now() - started) / 1000).toFixed(0)} s`
 	);
 }
 
 async function run(page: Page, server: RunningServer): Promise<Metric[]> {
-	await download(page, server.url);
+	await firstSync(page, server.url);
 	// Then the network is cut, as in the hills: the map comes from the service worker and the device, and no
 	// sync runs while the map is timed.
 	await page.context().route('**/*', (route) => route.abort('internetdisconnected'));
