@@ -65,7 +65,12 @@ export default defineConfig({
 				// The prerendered app shell renders any route on the device.
 				navigateFallback: '/',
 				navigateFallbackDenylist: [/^\/api\//],
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest}', 'prerendered/**/*.html'],
+				// The offline base map (static/basemap) too: the map must draw Cumbria on a device never online in that valley.
+				globPatterns: [
+					'client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest}',
+					'client/basemap/*.json',
+					'prerendered/**/*.html'
+				],
 				cleanupOutdatedCaches: true,
 				// The first install takes the open page at once; updates still wait for the user (no skipWaiting).
 				clientsClaim: true,

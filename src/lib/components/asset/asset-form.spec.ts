@@ -11,6 +11,7 @@ import {
 	prepareAsset,
 	type AssetFormValues
 } from './asset-form';
+import { locationFromPoint } from '$lib/components/form/location-value';
 import { contactLines, formatDays, formatTime, locationLines, openingLine } from './describe';
 
 const TODAY = '2026-03-03';
@@ -103,6 +104,29 @@ describe('assetFormFromRecord', () => {
 		const { data, errors } = save(values, { lifecycle: asset.lifecycle, kept });
 		expect(errors).toEqual([]);
 		expect(data).toEqual(asset);
+	});
+
+	it("stores this device's point with its accuracy, and keeps the saved UPRN when the place is moved", () => {
+		const asset = exampleAsset({
+			location: { lat: 54.6, lon: -3.13, uprn: '10000123456', address: 'Birkett Lane' }
+		});
+		const { values, kept } = assetFormFromRecord({ areaId: 'allerdale', data: asset });
+		const moved = {
+			...values,
+			location: {
+				...values.location,
+				...locationFromPoint({ lat: 54.61, lon: -3.14, accuracyM: 9, source: 'device' })
+			}
+		};
+		const { data, errors } = save(moved, { lifecycle: asset.lifecycle, kept });
+		expect(errors).toEqual([]);
+		expect(data?.location).toEqual({
+			lat: 54.61,
+			lon: -3.14,
+			accuracyM: 9,
+			uprn: '10000123456',
+			address: 'Birkett Lane'
+		});
 	});
 
 	it('keeps a draft’s answers over the starting values, and the form’s own fields for anything missing', () => {

@@ -14,7 +14,13 @@ import {
 	type ServedGroup
 } from '$lib/domain/asset';
 import { formatPhone, type FieldError, type Location } from '$lib/domain/common';
-import { formatGridRef, formatLatLon, isOnGrid, parseLocationInput, wgs84ToOsgb } from '$lib/domain/geo';
+import {
+	emptyLocation,
+	locationExtras,
+	locationFromRecord,
+	readLocation,
+	type LocationValue
+} from '$lib/components/form/location-value';
 
 /**
  * The asset form's values as typed: strings for every text box (blank means "not answered"), lists for
@@ -40,8 +46,8 @@ export interface AssetFormValues {
 	description: string;
 	status: AssetStatus | undefined;
 	organisation: string;
-	/** `position` is what the person typed: a grid reference or a latitude and longitude. */
-	location: { position: string; address: string; postcode: string };
+	/** The position (typed, from the device or picked on the map) and the address that goes with it. */
+	location: LocationValue & { address: string; postcode: string };
 	contacts: ContactRow[];
 	schedule: OpeningRow[];
 	scheduleNotes: string;
@@ -56,9 +62,8 @@ export interface AssetFormValues {
 
 /** What an existing record holds that the form does not show, kept as it is on save. */
 export interface KeptFromRecord {
+	/** The saved location, for what the form does not show of it (its UPRN). */
 	location?: Location;
-	/** The position text the form opened with: unchanged, it keeps the stored point to the centimetre. */
-	positionText?: string;
 	taxonomyTerms: string[];
 }
 
@@ -101,7 +106,7 @@ export function emptyAssetForm(): AssetFormValues {
 		description: '',
 		status: undefined,
 		organisation: '',
-		location: { position: '', address: '', postcode: '' },
+		location: { ...emptyLocation(), address: '', postcode: '' },
 		contacts: [],
 		schedule: [],
 		scheduleNotes: '',
@@ -114,12 +119,6 @@ export function emptyAssetForm(): AssetFormValues {
 	};
 }
 
-/** A stored point as people here write it: a grid reference, or latitude and longitude off the grid. */
-export function positionText(point: { lat: number; lon: number }): string {
-	const grid = wgs84ToOsgb(point);
-	return isOnGrid(grid) ? formatGridRef(grid) : formatLatLon(point);
-}
-
 /**
  * An existing record's data as the form shows it. Read defensively: a record downloaded from an older
  * version may lack fields, and the form is where someone puts that right.
@@ -128,8 +127,7 @@ export function assetFormFromRecord({ areaId, data }: { areaId: AreaId; data: Re
 	values: AssetFormValues;
 	kept: KeptFromRecord;
 } {
-	const location = readLocation(data.location);
-	const position = location ? positionText(location) : '';
+	const location = savedLocation(data.location);
 	const values: AssetFormValues = {
 		areaId,
 		kind: oneOf(ASSET_KINDS, data.kind),
@@ -138,7 +136,11 @@ export function assetFormFromRecord({ areaId, data }: { areaId: AreaId; data: Re
 		description: text(data.description),
 		status: oneOf(ASSET_STATUSES, data.status),
 		organisation: text(data.organisation),
-		location: { position, address: text(location?.address), postcode: text(location?.postcode) },
+		location: {
+			...locationFromRecord(location),
+			address: text(location?.address),
+			postcode: text(location?.postcode)
+		},
 		contacts: objects(data.contacts).map((c) => ({
 			name: text(c.name),
 			// Shown grouped as people read it; saving turns it back into the same stored number.
@@ -162,7 +164,7 @@ export function assetFormFromRecord({ areaId, data }: { areaId: AreaId; data: Re
 	const taxonomyTerms = Array.isArray(data.taxonomyTerms)
 		? data.taxonomyTerms.filter((t): t is string => typeof t === 'string')
 		: [];
-	return { values, kept: { location, positionText: location ? position : undefined, taxonomyTerms } };
+	return { values, kept: { location, taxonomyTerms } };
 }
 
 export function lifecycleOf(data: Record<string, unknown>): AssetLifecycleState {
@@ -262,9 +264,13 @@ function prepareLocation(
 	kept: KeptFromRecord | undefined,
 	errors: FieldError[]
 ): Record<string, unknown> | undefined {
-	const position = typed.position.trim();
 	const details = compact({ address: answer(typed.address), postcode: answer(typed.postcode) });
-	if (!position) {
+	const reading = readLocation(typed);
+	if (!reading.ok) {
+		errors.push({ path: 'location', message: reading.error });
+		return undefined;
+	}
+	if (!reading.location) {
 		if (Object.keys(details).length > 0) {
 			errors.push({
 				path: 'location',
@@ -273,21 +279,9 @@ function prepareLocation(
 		}
 		return undefined;
 	}
-	if (kept?.location && kept.positionText === position) {
-		const { address: _address, postcode: _postcode, ...point } = kept.location;
-		return { ...point, ...details };
-	}
-	const parsed = parseLocationInput(position);
-	if ('error' in parsed) {
-		errors.push({ path: 'location', message: parsed.error });
-		return undefined;
-	}
-	// A short grid reference names a square, not a point: keep how far off its centre the place may be.
-	const accuracyM =
-		parsed.precisionM !== undefined && parsed.precisionM > 1
-			? Math.round(parsed.precisionM / Math.SQRT2)
-			: undefined;
-	return compact({ lat: parsed.lat, lon: parsed.lon, accuracyM, ...details });
+	// What the form does not show of the saved location (its UPRN) stays as it was.
+	const { address: _address, postcode: _postcode, ...rest } = locationExtras(kept?.location);
+	return { ...rest, ...reading.location, ...details };
 }
 
 /** `contacts.1.phone` from the schema is the second non-blank row; on screen it may be the third. */
@@ -332,7 +326,7 @@ function objects(value: unknown): Record<string, unknown>[] {
 		: [];
 }
 
-function readLocation(value: unknown): Location | undefined {
+function savedLocation(value: unknown): Location | undefined {
 	if (!value || typeof value !== 'object') return undefined;
 	const location = value as Partial<Location>;
 	return typeof location.lat === 'number' && typeof location.lon === 'number'

@@ -10,7 +10,7 @@ import {
 } from '$lib/domain/asset';
 import { formatPhone, type Location } from '$lib/domain/common';
 import { formatLatLon } from '$lib/domain/geo';
-import { positionText } from './asset-form';
+import { positionText } from '$lib/components/form/location-value';
 
 /** Plain words for the detail page: what each lifecycle state means to the person reading it. */
 export const LIFECYCLE_MEANINGS: Record<AssetLifecycleState, string> = {

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { areaIdSchema } from '$lib/domain/areas';
-import type { Location } from '$lib/domain/common';
+import {
+	emptyLocation,
+	locationExtras,
+	locationFromRecord,
+	readLocation,
+	type LocationValue
+} from '$lib/components/form/location-value';
+import type { FieldError, Location } from '$lib/domain/common';
 import { floodGroupSchema, type FloodGroup } from '$lib/domain/flood';
 import { cleanFormValues } from '$lib/client/form-values';
 import { compact, newLocalId } from './values';
@@ -17,8 +24,10 @@ export interface StoreValues {
 	name: string;
 	items: string[];
 	keyholderContactIds: string[];
-	/** Not edited here yet; kept as it was so saving the form does not lose it. */
-	location?: Location;
+	/** Where the store is: typed, from the device, or picked on the map. */
+	location: LocationValue;
+	/** The saved location, for what the form does not show of it (UPRN, address). */
+	saved?: Location;
 }
 
 /** How many contacts and households point at a zone. */
@@ -67,9 +76,10 @@ export function groupValues(group?: FloodGroup, areaId?: string): GroupValues {
 				id: store.id,
 				name: store.name,
 				items: [...store.items],
-				keyholderContactIds: [...store.keyholderContactIds]
+				keyholderContactIds: [...store.keyholderContactIds],
+				location: locationFromRecord(store.location)
 			};
-			if (store.location) values.location = store.location;
+			if (store.location) values.saved = store.location;
 			return values;
 		}),
 		notes: group.notes ?? ''
@@ -83,5 +93,39 @@ export function tidyGroupValues(values: GroupValues): void {
 }
 
 export function prepareGroup(values: GroupValues): unknown {
-	return cleanFormValues(values) ?? {};
+	const { equipmentStores, ...rest } = values;
+	const stores = equipmentStores.map(({ location, saved, ...store }) => {
+		const reading = readLocation(location);
+		// An unreadable position is reported by storeLocationErrors; the rest of the store still checks.
+		const point = reading.ok ? reading.location : saved;
+		return { ...store, ...(point ? { location: { ...locationExtras(saved), ...point } } : {}) };
+	});
+	return cleanFormValues({ ...rest, equipmentStores: stores }) ?? {};
+}
+
+/** Store positions that cannot be read, for the error summary. */
+export function storeLocationErrors(values: GroupValues): FieldError[] {
+	return values.equipmentStores.flatMap((store, i) => {
+		const reading = readLocation(store.location);
+		return reading.ok ? [] : [{ path: `equipmentStores.${i}.location`, message: reading.error }];
+	});
+}
+
+/** A kept draft from before stores had a location field: their saved point becomes the field's value. */
+export function upgradeGroupDraft(values: GroupValues): GroupValues {
+	return {
+		...values,
+		equipmentStores: values.equipmentStores.map((store) => {
+			const location: unknown = store.location;
+			if (
+				location &&
+				typeof location === 'object' &&
+				typeof (location as LocationValue).position === 'string'
+			) {
+				return store;
+			}
+			const saved = location && typeof location === 'object' ? (location as Location) : undefined;
+			return { ...store, location: saved ? locationFromRecord(saved) : emptyLocation(), saved };
+		})
+	};
 }

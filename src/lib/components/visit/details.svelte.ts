@@ -2,11 +2,12 @@ import type { RecordForm } from '$lib/client/form.svelte';
 import { areaIdSchema, type AreaId } from '$lib/domain/areas';
 import type { FieldError } from '$lib/domain/common/errors';
 import { visitSchema, type Visit, type VisitStatus } from '$lib/domain/visit';
+import { readLocation } from '$lib/components/form/location-value';
 import { lifecycleErrors } from './moves';
 import { detailsInput, type DetailsValues } from './values';
 
 /** The order the details form asks its questions in, so the error summary reads top to bottom. */
-const ORDER = ['address', 'areaId', 'occupants', 'source', 'scheduledFor'];
+const ORDER = ['address', 'location', 'areaId', 'occupants', 'source', 'scheduledFor'];
 const rank = (path: string) => {
 	const i = ORDER.findIndex((p) => path === p || path.startsWith(`${p}.`));
 	return i === -1 ? ORDER.length : i;
@@ -34,6 +35,8 @@ export function checkDetails(
 	const visit = form.validate(visitSchema, () => ({ ...detailsInput(values, base), status }));
 	const area = areaIdSchema.safeParse(values.areaId);
 	const errors: FieldError[] = [...form.errors];
+	const location = readLocation(values.location);
+	if (!location.ok) errors.push({ path: 'location', message: location.error });
 	if (!area.success)
 		errors.push({ path: 'areaId', message: area.error.issues[0]?.message ?? 'Choose an area' });
 	if (visit && status !== current) errors.push(...lifecycleErrors(current, status, visit));

@@ -1,4 +1,11 @@
 import { cleanFormValues } from '$lib/client/form-values';
+import {
+	emptyLocation,
+	locationExtras,
+	locationFromRecord,
+	readLocation,
+	type LocationValue
+} from '$lib/components/form/location-value';
 import { formatPhone } from '$lib/domain/common';
 import type {
 	Advice,
@@ -72,6 +79,8 @@ export interface PersonBasics {
 export interface DetailsValues {
 	areaId: string | undefined;
 	address: { line1: string; line2: string; town: string; postcode: string };
+	/** Where the home is: typed, from the device at the door, or picked on the map. */
+	location: LocationValue;
 	source: VisitSource | undefined;
 	occupants: PersonBasics[];
 	scheduledFor: string;
@@ -89,6 +98,7 @@ export const blankPerson = (): PersonBasics => ({
 export const blankDetails = (): DetailsValues => ({
 	areaId: undefined,
 	address: { line1: '', line2: '', town: '', postcode: '' },
+	location: emptyLocation(),
 	source: undefined,
 	occupants: [blankPerson()],
 	scheduledFor: '',
@@ -113,6 +123,7 @@ export function detailsFrom(visit: Visit, areaId: string): DetailsValues {
 			town: visit.address.town,
 			postcode: visit.address.postcode
 		},
+		location: locationFromRecord(visit.location),
 		source: visit.source,
 		occupants: visit.occupants.map(basicsFrom),
 		scheduledFor: toLocalInput(visit.scheduledFor),
@@ -147,6 +158,11 @@ function withoutBasics(o: Occupant | undefined): Record<string, unknown> {
 export function detailsInput(values: DetailsValues, base?: Visit): Record<string, unknown> {
 	const input: Record<string, unknown> = { ...base };
 	input.address = cleanFormValues(values.address) ?? {};
+	// An unreadable position is the form's to point out (checkDetails); the rest of the visit still checks.
+	const reading = readLocation(values.location);
+	if (reading.ok && reading.location)
+		input.location = { ...locationExtras(base?.location), ...reading.location };
+	else if (reading.ok) delete input.location;
 	input.source = values.source;
 	input.occupants = values.occupants.map((p, i) => ({
 		...withoutBasics(base?.occupants[i]),
@@ -446,8 +462,10 @@ export function isRecordValues(value: unknown): value is RecordValues {
 	);
 }
 
-export function isDetailsValues(value: unknown): value is DetailsValues {
-	if (!value || typeof value !== 'object') return false;
+/** A kept draft of the details form, or undefined; a draft from before the form had a location gets an empty one. */
+export function keptDetails(value: unknown): DetailsValues | undefined {
+	if (!value || typeof value !== 'object') return undefined;
 	const v = value as Partial<DetailsValues>;
-	return typeof v.address === 'object' && Array.isArray(v.occupants);
+	if (typeof v.address !== 'object' || !Array.isArray(v.occupants)) return undefined;
+	return { ...(v as DetailsValues), location: v.location ?? emptyLocation() };
 }
