@@ -127,24 +127,37 @@ export async function launchChromium(): Promise<Chromium> {
 	return { context, close };
 }
 
+/** Console messages every page may print that say nothing is wrong. */
+export interface PageOptions {
+	/** e.g. PouchDB's look-ups of checkpoints that do not exist yet show as failed 404 loads. */
+	expectedConsole?: RegExp;
+}
+
 /** Log the page's errors and warnings on the runner's stderr. */
-function echoConsole(page: Page): void {
+function echoConsole(page: Page, options: PageOptions): void {
 	page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
 	page.on('console', (msg) => {
-		if (msg.type() === 'error' || msg.type() === 'warning') console.error(`page console: ${msg.text()}`);
+		if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+		if (options.expectedConsole?.test(msg.text())) return;
+		console.error(`page console: ${msg.text()}`);
 	});
 }
 
 /** The tab Chromium opened with the profile if still unused, else a new one. */
-async function blankTab(context: BrowserContext): Promise<Page> {
+async function blankTab(context: BrowserContext, options: PageOptions): Promise<Page> {
 	const page = context.pages().find((p) => p.url() === 'about:blank') ?? (await context.newPage());
-	echoConsole(page);
+	echoConsole(page, options);
 	return page;
 }
 
 /** Open `url` in a fresh tab and wait until the bundle has set `global`. */
-export async function openPage(context: BrowserContext, url: string, global: string): Promise<Page> {
-	const page = await blankTab(context);
+export async function openPage(
+	context: BrowserContext,
+	url: string,
+	global: string,
+	options: PageOptions = {}
+): Promise<Page> {
+	const page = await blankTab(context, options);
 	await loadBundle(page, url, global);
 	return page;
 }
@@ -163,10 +176,11 @@ export async function openPageOn(
 	context: BrowserContext,
 	origin: string,
 	html: string,
-	global: string
+	global: string,
+	options: PageOptions = {}
 ): Promise<Page> {
 	const url = new URL('/__bench__', origin).href;
-	const page = await blankTab(context);
+	const page = await blankTab(context, options);
 	await page.route(url, (route) =>
 		route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
 	);

@@ -93,6 +93,13 @@ export function onStop(stop: () => Promise<void>): () => void {
 	return () => void stoppers.delete(stop);
 }
 
+/** Run `undo` synchronously when the process exits, however it exits. Returns a function that forgets it. */
+export function atExit(undo: () => void): () => void {
+	installHooks();
+	leftovers.add(undo);
+	return () => void leftovers.delete(undo);
+}
+
 export interface TempDir {
 	path: string;
 	remove: () => Promise<void>;

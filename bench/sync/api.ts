@@ -1,0 +1,60 @@
+/**
+ * What the sync benchmark's browser bundle (entry.mts) puts on `window.benchSync`, shared with the
+ * Node runner (sync.bench.ts). Checked under both bench/tsconfig.json (Node) and
+ * bench/sync/tsconfig.json (browser), so it imports nothing and uses no DOM or Node types.
+ */
+
+/** One timed replication, timed inside the page with performance.now(). */
+export interface Replicated {
+	ms: number;
+	/** Records the device holds afterwards (pull) or the replication wrote to the server (push). */
+	records: number;
+}
+
+/** The documents both sides replicate: the demo generator's records. */
+export interface Dataset {
+	records: number;
+	/** Mean JSON size of a record's `data`, and of the whole record (envelope with data). */
+	meanDataBytes: number;
+	meanRecordBytes: number;
+	/** Records per type. */
+	types: Record<string, number>;
+	/** generateDemo() in the page (not part of any figure). */
+	generateMs: number;
+}
+
+export interface BenchSyncApi {
+	/** Generate the records in this page (once, untimed); every later call replicates these. */
+	prepare(records: number): Promise<Dataset>;
+	/**
+	 * PouchDB: a new local database (IndexedDB) replicates everything from server database `remote`
+	 * (same origin), batch size `batchSize`. Timed from the start of replication to its end; the
+	 * local database is destroyed afterwards.
+	 */
+	pouchPull(remote: string, batchSize: number): Promise<Replicated>;
+	/**
+	 * PouchDB: the records, their ids made new by `generation` (0: as generated), written untimed to
+	 * a new local database, then replicated to server database `remote`, timed.
+	 */
+	pouchPush(remote: string, batchSize: number, generation: number): Promise<Replicated>;
+}
+
+/** What the reconnect-storm process (storm.mts) prints as its last line of output, as JSON. */
+export interface StormResult {
+	devices: number;
+	mutationsPerDevice: number;
+	/** Each push's time from sending to the full answer, in ms, in the order devices were started. */
+	latenciesMs: number[];
+	/** From firing the first push to the last answer. */
+	totalMs: number;
+	/** Pushes that needed more than one attempt (a 409 gap or a network error), with why. */
+	retries: string[];
+	/** What the server holds afterwards, read from its database. */
+	server: {
+		records: number;
+		/** Clients whose last applied mutation id is exactly mutationsPerDevice. */
+		clientsComplete: number;
+		/** Mutation answers stored (one per mutation when each is applied exactly once). */
+		answers: number;
+	};
+}
