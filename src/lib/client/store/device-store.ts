@@ -1,8 +1,7 @@
 import { MAIN_RECORD_TYPES, type RecordEnvelope, type RecordType } from '$lib/domain/records';
-import { kindOf } from '$lib/domain/record-kinds';
-import { recordWords, type DeviceDatabase, type StoredRecord } from './database';
+import { indexRecord, type DeviceDatabase, type StoredRecord } from './database';
 
-/** Reads across types, and stores downloads from the server without touching unsent local edits. */
+/** Reads across types. */
 export class DeviceStore {
 	readonly #db: DeviceDatabase;
 
@@ -42,17 +41,14 @@ export class DeviceStore {
 		return this.#db.outbox.count();
 	}
 
-	/**
-	 * Store one downloaded page atomically, with the point reached, so a cut-off download resumes.
-	 * A record with changes still in the outbox keeps its local version: nothing typed on the device
-	 * is ever overwritten by older server data.
-	 */
+	/** The old download's page store, until the sync engine's pull replaces it. */
 	async storeDownloadedPage(records: RecordEnvelope[], next: string | null, at: string): Promise<void> {
 		const db = this.#db;
 		await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
 			const ids = records.map((r) => r.id);
 			const pending = new Set(await db.outbox.where('recordId').anyOf(ids).uniqueKeys());
-			await db.records.bulkPut(records.filter((r) => !pending.has(r.id)).map(toStored));
+			const fresh = records.filter((r) => !pending.has(r.id));
+			await db.records.bulkPut(fresh.map((r) => indexRecord({ ...r, versions: {} })));
 			if (next) await db.meta.put({ key: 'download.after', value: next });
 			else {
 				await db.meta.delete('download.after');
@@ -64,18 +60,4 @@ export class DeviceStore {
 	async getMeta(key: string): Promise<string | undefined> {
 		return (await this.#db.meta.get(key))?.value;
 	}
-}
-
-/** Index fields for a downloaded record, read through its kind; unreadable data is kept, unindexed. */
-function toStored(record: RecordEnvelope): StoredRecord {
-	const kind = kindOf(record.type);
-	const stored: StoredRecord = { ...record, status: '', words: recordWords(record) };
-	try {
-		stored.status = kind.status(record.data) ?? '';
-		const assignee = kind.assignee?.(record.data);
-		if (assignee) stored.assignee = assignee;
-	} catch {
-		// Left unindexed: it still shows in "all records" and can be opened and fixed.
-	}
-	return stored;
 }

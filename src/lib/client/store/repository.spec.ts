@@ -1,46 +1,18 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { requiredText } from '$lib/domain/common/fields';
-import type { RecordKind } from '$lib/domain/kinds';
 import { DeviceDatabase } from './database';
 import { DeviceStore } from './device-store';
 import { RecordNotFound, RecordRepository, ValidationFailed } from './repository';
-
-// A small real record type, so the store is tested apart from any one domain's rules.
-const noteSchema = z.object({
-	title: requiredText('a title'),
-	status: z.enum(['open', 'done']),
-	owner: z.string().optional(),
-	tags: z.array(z.string()).default([])
-});
-type Note = z.infer<typeof noteSchema>;
-const noteKind: RecordKind<Note> = {
-	type: 'asset',
-	schema: noteSchema,
-	status: (n) => n.status,
-	assignee: (n) => n.owner,
-	searchText: (n) => `${n.title} ${n.tags.join(' ')}`,
-	statusLabels: { open: 'Open', done: 'Done' },
-	title: (n) => n.title,
-	detail: (n) => n.tags.join(', '),
-	needsAttention: () => []
-};
+import { StorageFull } from './storage-full';
+import { noteKind, steppedOptions, type Note } from './testing';
 
 let db: DeviceDatabase;
 let notes: RecordRepository<Note>;
-let clock = 0;
-let ids = 0;
 
 beforeEach(() => {
 	db = new DeviceDatabase(`repo-${Math.random()}`);
-	clock = 0;
-	ids = 0;
-	notes = new RecordRepository(db, noteKind, {
-		now: () => new Date(Date.UTC(2026, 10, 23, 9, 0, clock++)).toISOString(),
-		newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`
-	});
+	notes = new RecordRepository(db, noteKind, steppedOptions());
 });
 afterEach(async () => {
 	await db.delete();
@@ -57,7 +29,17 @@ describe('writes', () => {
 		});
 		expect(await db.records.get(note.id)).toEqual(note);
 		expect(await db.outbox.toArray()).toEqual([
-			{ seq: 1, recordId: note.id, type: 'asset', op: 'create', fields: note.data, at: note.createdAt }
+			{
+				seq: 1,
+				recordId: note.id,
+				type: 'asset',
+				op: 'create',
+				set: note.data,
+				area: 'eden',
+				hlc: expect.stringMatching(/^001795424400000-0000-/),
+				base: { title: null, status: null, tags: null, '@area': null, '@archived': null },
+				at: note.createdAt
+			}
 		]);
 	});
 
@@ -77,7 +59,7 @@ describe('writes', () => {
 		expect(edited).toMatchObject({ status: 'done', assignee: 'sam' });
 		expect((await db.outbox.toArray()).at(-1)).toMatchObject({
 			op: 'update',
-			fields: { status: 'done', owner: 'sam' }
+			set: { status: 'done', owner: 'sam' }
 		});
 
 		await notes.update(note.id, { ...edited.data });
@@ -87,20 +69,22 @@ describe('writes', () => {
 	it('records a move to another area, and a cleared field as null', async () => {
 		const note = await notes.create('eden', { title: 'Open day', status: 'open', owner: 'sam' });
 		await notes.update(note.id, { title: 'Open day', status: 'open' }, 'carlisle');
-		expect((await db.outbox.toArray()).at(-1)?.fields).toEqual({ owner: null, areaId: 'carlisle' });
+		expect((await db.outbox.toArray()).at(-1)).toMatchObject({ set: { owner: null }, area: 'carlisle' });
 		expect((await notes.get(note.id))?.assignee).toBeUndefined();
 	});
 
-	it('loses neither half when the outbox write fails: the record is not saved either', async () => {
+	it('says the storage is full when it is, and loses neither half: the record is not saved either', async () => {
 		const note = await notes.create('eden', { title: 'Open day', status: 'open' });
+		const clockBefore = await db.meta.get('sync.clock');
 		db.outbox.hook('creating', () => {
-			throw new Error('QuotaExceededError');
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		});
-		await expect(notes.update(note.id, { ...note.data, title: 'Changed' })).rejects.toThrow(
-			'QuotaExceededError'
-		);
+		const attempt = notes.update(note.id, { ...note.data, title: 'Changed' });
+		await expect(attempt).rejects.toBeInstanceOf(StorageFull);
+		await expect(attempt).rejects.toThrow("This device's storage is full");
 		expect((await notes.get(note.id))?.data.title).toBe('Open day');
 		expect(await db.outbox.count()).toBe(1);
+		expect(await db.meta.get('sync.clock')).toEqual(clockBefore);
 	});
 
 	it('archives instead of deleting, refuses edits while archived, and restores', async () => {
@@ -125,7 +109,7 @@ describe('writes', () => {
 
 		const archived = await notes.archive(note.id, { ...note.data, status: 'done' });
 		expect(archived).toMatchObject({ status: 'done', archivedAt: expect.any(String) });
-		expect((await db.outbox.toArray()).at(-1)).toMatchObject({ op: 'archive', fields: { status: 'done' } });
+		expect((await db.outbox.toArray()).at(-1)).toMatchObject({ op: 'archive', set: { status: 'done' } });
 		expect(await db.outbox.count()).toBe(2);
 
 		const restored = await notes.restore(note.id, { ...note.data, status: 'open' });
@@ -231,21 +215,6 @@ describe('lists', () => {
 	});
 });
 
-describe('downloads', () => {
-	it('never overwrite a record that has unsent local changes', async () => {
-		const note = await notes.create('eden', { title: 'Local edit', status: 'open' });
-		const other = {
-			...note,
-			id: '00000000-0000-4000-8000-000000000777',
-			data: { title: 'New from server', status: 'open' }
-		};
-		const stale = { ...note, data: { title: 'Older server copy', status: 'done' } };
-		await new DeviceStore(db).storeDownloadedPage([stale, other], null, '2026-11-23T10:00:00.000Z');
-		expect((await notes.get(note.id))?.data.title).toBe('Local edit');
-		expect((await notes.get(other.id))?.data.title).toBe('New from server');
-	});
-});
-
 describe('schema upgrade', () => {
 	it('keeps records downloaded under version 1 and indexes their status and words', async () => {
 		const name = `upgrade-${Math.random()}`;
@@ -265,8 +234,8 @@ describe('schema upgrade', () => {
 		const upgraded = new DeviceDatabase(name);
 		const repository = new RecordRepository(upgraded, noteKind);
 		expect((await repository.list({ status: 'open' })).map((r) => r.data.title)).toEqual(['Kept']);
-		expect(await new DeviceStore(upgraded).getMeta('download.completedAt')).toBe('2026-11-01T00:00:00.000Z');
-		expect(upgraded.verno).toBe(3);
+		expect(await new DeviceStore(upgraded).getMeta('download.completedAt')).toBeUndefined();
+		expect(upgraded.verno).toBe(4);
 		await upgraded.delete();
 	});
 });

@@ -1,9 +1,17 @@
 import type { AreaId } from '$lib/domain/areas';
 import { fieldErrors, type FieldError } from '$lib/domain/common/errors';
 import type { RecordKind } from '$lib/domain/kinds';
-import { indexWords, searchWords } from '$lib/domain/search';
-import type { DeviceDatabase, OutboxOp, StoredRecord } from './database';
+import { searchWords } from '$lib/domain/search';
 import { changedFields } from '$lib/domain/common/equality';
+import { applyChanges, baseFor, foldRefused, keysWritten, type Change } from './changes';
+import {
+	indexRecord,
+	type DeviceDatabase,
+	type OutboxEntry,
+	type RecordFields,
+	type StoredRecord
+} from './database';
+import { loadClock, saveClock } from './meta';
 
 /** A save refused because the data breaks the type's rules; `errors` feed the error summary. */
 export class ValidationFailed extends Error {
@@ -29,6 +37,11 @@ export interface ListQuery {
 	order?: 'newest' | 'oldest' | 'title';
 	offset?: number;
 	limit?: number;
+}
+
+export interface ChangeOptions {
+	/** Open conflicts this change settles (a person chose or edited the value in conflict review). */
+	resolves?: string[];
 }
 
 export interface RepositoryOptions {
@@ -64,39 +77,53 @@ export class RecordRepository<T extends Record<string, unknown>> {
 
 	async create(areaId: AreaId, input: unknown): Promise<StoredRecord> {
 		const data = this.#validate(input);
-		const at = this.#now();
-		const record = this.#row({ id: this.#newId(), areaId, createdAt: at, updatedAt: at }, data);
-		await this.#write(record, 'create', data, at);
-		return record;
+		return this.#db.write(async () => {
+			const at = this.#now();
+			const blank = { id: this.#newId(), type: this.#kind.type, areaId, createdAt: at, updatedAt: at };
+			const set = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+			return this.#commit({ ...blank, data: {}, versions: {} }, { op: 'create', set, area: areaId }, [], at);
+		});
 	}
 
-	/** Replace the record's data (and optionally its area); only the fields that changed are queued. */
-	async update(id: string, input: unknown, areaId?: AreaId): Promise<StoredRecord> {
+	/**
+	 * Replace the record's data (and optionally its area); only the fields that changed are queued.
+	 * `resolves` names the conflicts this edit settles (a person chose or edited the value).
+	 */
+	async update(
+		id: string,
+		input: unknown,
+		areaId?: AreaId,
+		options: ChangeOptions = {}
+	): Promise<StoredRecord> {
 		const data = this.#validate(input);
-		return this.#db.transaction('rw', this.#db.records, this.#db.outbox, async () => {
+		return this.#db.write(async () => {
 			const existing = await this.#existing(id);
 			if (existing.archivedAt)
 				throw new ValidationFailed([{ path: '', message: 'Restore this record before editing it' }]);
-			const changes = changedFields(existing.data, data);
-			if (areaId && areaId !== existing.areaId) changes.areaId = areaId;
-			if (Object.keys(changes).length === 0) return existing;
-			const at = this.#now();
-			const record = this.#row({ ...existing, areaId: areaId ?? existing.areaId, updatedAt: at }, data);
-			await this.#write(record, 'update', changes, at);
-			return record;
+			const set = changedFields(existing.data, data);
+			const change: Change = { op: 'update', set };
+			if (areaId && areaId !== existing.areaId) change.area = areaId;
+			return this.#commit(existing, change, options.resolves);
 		});
+	}
+
+	/** Settle conflicts keeping the record as it is (e.g. "keep it archived"): a change that only resolves. */
+	async resolve(id: string, conflictIds: string[]): Promise<StoredRecord> {
+		return this.#db.write(async () =>
+			this.#commit(await this.#existing(id), { op: 'update', set: {} }, conflictIds)
+		);
 	}
 
 	/**
 	 * Archive, never delete: the record leaves the lists but stays on the device and the server. New
 	 * data (e.g. a lifecycle moved to archived) is saved in the same transaction as the archiving.
 	 */
-	async archive(id: string, input?: unknown): Promise<StoredRecord> {
-		return this.#setArchived(id, true, input);
+	async archive(id: string, input?: unknown, options: ChangeOptions = {}): Promise<StoredRecord> {
+		return this.#setArchived(id, true, input, options);
 	}
 
-	async restore(id: string, input?: unknown): Promise<StoredRecord> {
-		return this.#setArchived(id, false, input);
+	async restore(id: string, input?: unknown, options: ChangeOptions = {}): Promise<StoredRecord> {
+		return this.#setArchived(id, false, input, options);
 	}
 
 	async list(query: ListQuery = {}): Promise<StoredRecord[]> {
@@ -179,51 +206,66 @@ export class RecordRepository<T extends Record<string, unknown>> {
 		return parsed.data;
 	}
 
-	#row(
-		envelope: Omit<StoredRecord, 'type' | 'data' | 'status' | 'assignee' | 'words'>,
-		data: T
-	): StoredRecord {
-		const kind = this.#kind;
-		const words = indexWords(kind.type, kind.searchText(data));
-		const row: StoredRecord = { ...envelope, type: kind.type, data, status: kind.status(data), words };
-		const assignee = this.#kind.assignee?.(data);
-		if (assignee) row.assignee = assignee;
-		else delete row.assignee;
-		return row;
-	}
-
 	async #existing(id: string): Promise<StoredRecord> {
 		const existing = await this.get(id);
 		if (!existing) throw new RecordNotFound(`No ${this.#kind.type} with id ${id} on this device`);
 		return existing;
 	}
 
-	async #setArchived(id: string, archived: boolean, input?: unknown): Promise<StoredRecord> {
+	async #setArchived(
+		id: string,
+		archived: boolean,
+		input: unknown,
+		options: ChangeOptions
+	): Promise<StoredRecord> {
 		const data = input === undefined ? undefined : this.#validate(input);
-		return this.#db.transaction('rw', this.#db.records, this.#db.outbox, async () => {
+		return this.#db.write(async () => {
 			const existing = await this.#existing(id);
-			const changes = data ? changedFields(existing.data, data) : {};
-			if (Boolean(existing.archivedAt) === archived && Object.keys(changes).length === 0) return existing;
-			const at = this.#now();
-			const record: StoredRecord = data
-				? this.#row({ ...existing, updatedAt: at }, data)
-				: { ...existing, updatedAt: at };
-			if (archived) record.archivedAt = at;
-			else delete record.archivedAt;
-			await this.#write(record, archived ? 'archive' : 'restore', changes, at);
-			return record;
+			const set = data ? changedFields(existing.data, data) : {};
+			if (Boolean(existing.archivedAt) === archived && Object.keys(set).length === 0)
+				return this.#commit(existing, { op: 'update', set }, options.resolves);
+			return this.#commit(existing, { op: archived ? 'archive' : 'restore', set }, options.resolves);
 		});
 	}
 
-	async #write(
-		record: StoredRecord,
-		op: OutboxOp,
-		fields: Record<string, unknown>,
-		at: string
-	): Promise<void> {
-		await this.#db.transaction('rw', this.#db.records, this.#db.outbox, async () => {
-			await this.#db.records.put(record);
-			await this.#db.outbox.add({ recordId: record.id, type: record.type, op, fields, at });
-		});
+	/**
+	 * Write one change: tick the device clock (saved in the same transaction), stamp the record's
+	 * versions for the keys written, and queue the change with the versions it was based on. Changes
+	 * the server refused for this record are folded in and leave the refused list ("fix and resend").
+	 * Runs inside the caller's write transaction. A change that changes nothing writes nothing.
+	 */
+	async #commit(
+		current: RecordFields,
+		change: Change,
+		resolves: string[] = [],
+		at = this.#now()
+	): Promise<StoredRecord> {
+		const db = this.#db;
+		const refused = await db.refused.where('entry.recordId').equals(current.id).sortBy('id');
+		const nothing = keysWritten(change).length === 0 && resolves.length === 0 && refused.length === 0;
+		if (nothing && change.op !== 'create') return current as StoredRecord;
+
+		const clock = await loadClock(db.meta, () => Date.parse(at));
+		// After every version the record holds, even if the saved clock was lost: a person's edit wins locally.
+		for (const version of Object.values(current.versions)) clock.receive(version);
+		const stamp = (entry: Change): OutboxEntry => {
+			const { id: recordId, type } = current;
+			const base = baseFor(current, entry);
+			const stamped: OutboxEntry = { recordId, type, ...entry, hlc: clock.tick(), base, at };
+			if (resolves.length > 0) stamped.resolves = resolves;
+			return stamped;
+		};
+		const entries = foldRefused(
+			refused.map((row) => row.entry),
+			stamp(change),
+			current,
+			stamp
+		);
+		const record = indexRecord(applyChanges(current, entries), this.#kind as RecordKind);
+		await saveClock(db.meta, clock);
+		await db.refused.bulkDelete(refused.map((row) => row.id as number));
+		await db.outbox.bulkAdd(entries);
+		await db.records.put(record);
+		return record;
 	}
 }

@@ -26,6 +26,10 @@ export interface MergeContext {
 const rejected = (reason: string, errors?: FieldError[]): MergeOutcome =>
 	errors ? { status: 'rejected', reason, errors } : { status: 'rejected', reason };
 
+/** A key's own value: a field named like `constructor` must not find Object.prototype's. */
+const own = <T>(object: Record<string, T>, key: string): T | undefined =>
+	Object.hasOwn(object, key) ? object[key] : undefined;
+
 /**
  * Apply one device change to the server's copy of a record, field by field.
  *
@@ -49,17 +53,27 @@ export function applyMutation(
 	const versions: Record<string, Hlc> = { ...current.versions };
 	let areaId = current.areaId;
 	let archivedAt = current.archivedAt;
+	/** Something to store (a value or only a version); `valuesChanged` counts only values. */
 	let changed = false;
+	let valuesChanged = false;
 	const conflicts: MergeConflict[] = [];
 
 	const concurrent = (key: string): boolean => {
-		const version = current.versions[key];
+		const version = own(current.versions, key);
 		if (!version) return false;
-		return version !== (mutation.base[key] ?? null) && nodeOf(version) !== context.clientId;
+		return version !== (own(mutation.base, key) ?? null) && nodeOf(version) !== context.clientId;
 	};
 	const write = (key: VersionKey, next: unknown, now: unknown, set: (value: unknown) => void) => {
-		if (sameValue(next ?? undefined, now ?? undefined)) return;
-		const version = current.versions[key];
+		const version = own(current.versions, key);
+		if (sameValue(next ?? undefined, now ?? undefined)) {
+			// The same value is no conflict, but the later stamp is kept: otherwise which value wins a
+			// later concurrent write would depend on the order changes reached the server.
+			if (version && compareHlc(stamp, version) > 0) {
+				versions[key] = stamp;
+				changed = true;
+			}
+			return;
+		}
 		if (version && concurrent(key)) {
 			const incomingWins = compareHlc(stamp, version) > 0;
 			const incoming = { value: next ?? null, hlc: stamp };
@@ -74,25 +88,31 @@ export function applyMutation(
 		set(next);
 		versions[key] = stamp;
 		changed = true;
+		valuesChanged = true;
 	};
 
 	for (const [key, value] of Object.entries(mutation.set)) {
-		write(key, value, data[key], (next) => {
+		write(key, value, own(data, key), (next) => {
 			if (next === null || next === undefined) delete data[key];
 			else data[key] = next;
 		});
 	}
 	if (mutation.area) write(AREA_KEY, mutation.area, areaId, (next) => (areaId = next as typeof areaId));
 
-	const dataChanged = changed;
+	const dataChanged = valuesChanged;
 	if (mutation.op === 'archive' || mutation.op === 'restore') {
 		const archive = mutation.op === 'archive';
 		write(ARCHIVED_KEY, archive, archivedAt !== null, (next) => (archivedAt = next ? context.now : null));
-		// Archived while another device was editing: a person decides whether it stays archived.
-		const unseen = archive ? editsNotSeen(current, concurrent) : [];
-		if (archive && archivedAt !== null && unseen.length > 0) {
-			const edits = Object.fromEntries(unseen.map((key) => [key, current.data[key] ?? null]));
-			const latest = unseen.map((key) => current.versions[key] as Hlc).sort(compareHlc).at(-1) as Hlc;
+		// Archived (by this change) while another device was editing: a person decides whether it
+		// stays archived. Archiving a record that is already archived raises nothing.
+		const archivedNow = current.archivedAt === null && archivedAt !== null;
+		const unseen = archivedNow ? editsNotSeen(current, concurrent) : [];
+		if (unseen.length > 0) {
+			const edits = Object.fromEntries(unseen.map((key) => [key, own(current.data, key) ?? null]));
+			const latest = unseen
+				.map((key) => current.versions[key] as Hlc)
+				.sort(compareHlc)
+				.at(-1) as Hlc;
 			conflicts.push({
 				field: ARCHIVED_KEY,
 				kept: { value: true, hlc: versions[ARCHIVED_KEY] ?? stamp },

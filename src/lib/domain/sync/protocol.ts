@@ -98,7 +98,10 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 export const pullRequestSchema = z.strictObject({
 	...versioned,
 	/** Null for a device that has nothing yet. */
-	cursor: z.string().regex(/^\d{1,15}$/, 'cursor must be a cursor the server gave').nullable(),
+	cursor: z
+		.string()
+		.regex(/^\d{1,15}$/, 'cursor must be a cursor the server gave')
+		.nullable(),
 	limit: z.number().int().min(1).max(PULL_MAX_PAGE_SIZE).optional()
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
@@ -182,6 +185,7 @@ export const SYNC_ERROR_CODES = [
 	'server-too-old',
 	'mutation-gap',
 	'payload-too-large',
+	'unsupported-media-type',
 	'forbidden',
 	'unavailable'
 ] as const;

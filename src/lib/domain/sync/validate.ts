@@ -3,8 +3,7 @@ import { kindOf } from '../record-kinds';
 import type { RecordType } from '../records';
 
 export type DataCheck =
-	| { ok: true; data: Record<string, unknown> }
-	| { ok: false; reason: string; errors: FieldError[] };
+	{ ok: true; data: Record<string, unknown> } | { ok: false; reason: string; errors: FieldError[] };
 
 /**
  * A record's data against its type's schema, as the server checks every change: the schema's
@@ -19,7 +18,8 @@ export function checkRecordData(type: RecordType, data: Record<string, unknown>)
 		return { ok: false, reason: `${first?.message ?? 'The record is not valid'}${where}`, errors };
 	}
 	const output = parsed.data as Record<string, unknown>;
-	const unknown = Object.keys(data).filter((key) => data[key] !== undefined && !(key in output));
+	// Own keys only: a field named like `constructor` must not pass as one the schema knows.
+	const unknown = Object.keys(data).filter((key) => data[key] !== undefined && !Object.hasOwn(output, key));
 	if (unknown.length > 0) {
 		const errors = unknown.map((path) => ({ path, message: `${path} is not a field of a ${type}` }));
 		return { ok: false, reason: `Unknown field: ${unknown.join(', ')}`, errors };

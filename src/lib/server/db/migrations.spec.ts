@@ -1,6 +1,8 @@
+import { Migrator } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, migrationStatus } from './migrate';
-import { migrations } from './migrations';
+import { migrationProvider, migrations } from './migrations';
+import { ensureAreas } from './reference-data';
 import { available, testDatabases } from './testing';
 
 /** The schema every migration together must produce, identical on both databases. */
@@ -23,9 +25,54 @@ const expected: Record<string, Record<string, { nullable: boolean }>> = {
 		area_id: { nullable: false },
 		data: { nullable: false },
 		created_at: { nullable: false },
-		updated_at: { nullable: false }
+		updated_at: { nullable: false },
+		versions: { nullable: false },
+		archived_at: { nullable: true }
 	},
-	app_meta: { key: { nullable: false }, value: { nullable: false } }
+	app_meta: { key: { nullable: false }, value: { nullable: false } },
+	sync_state: { id: { nullable: false }, seq: { nullable: false }, min_cursor: { nullable: false } },
+	change_log: {
+		kind: { nullable: false },
+		entity_id: { nullable: false },
+		seq: { nullable: false },
+		type: { nullable: false },
+		area_id: { nullable: false }
+	},
+	sync_client: {
+		id: { nullable: false },
+		device_name: { nullable: true },
+		staff_id: { nullable: true },
+		last_mutation_id: { nullable: false },
+		created_at: { nullable: false },
+		last_seen_at: { nullable: false }
+	},
+	sync_mutation: {
+		client_id: { nullable: false },
+		mutation_id: { nullable: false },
+		record_id: { nullable: false },
+		status: { nullable: false },
+		result: { nullable: false },
+		applied_at: { nullable: false }
+	},
+	conflict: {
+		id: { nullable: false },
+		record_id: { nullable: false },
+		type: { nullable: false },
+		area_id: { nullable: false },
+		field: { nullable: false },
+		status: { nullable: false },
+		kept: { nullable: false },
+		other: { nullable: false },
+		detected_at: { nullable: false },
+		resolved_at: { nullable: true },
+		resolved_by: { nullable: true }
+	},
+	tombstone: {
+		record_id: { nullable: false },
+		type: { nullable: false },
+		area_id: { nullable: false },
+		deleted_at: { nullable: false }
+	}
 };
 
 describe.each(testDatabases)('migrations on $kind', (kind) => {
@@ -75,5 +122,43 @@ describe.each(testDatabases)('migrations on $kind', (kind) => {
 		await migrateToLatest(handle.db);
 		const row = { id: 'r1', type: 'asset', area_id: 'nowhere', data: '{}', created_at: 'x', updated_at: 'x' };
 		await expect(handle.db.insertInto('record').values(row).execute()).rejects.toThrow();
+	});
+
+	it.skipIf(!available(kind))('gives records stored before sync versions and change-log rows', async () => {
+		const handle = await kind.open();
+		cleanup = handle.cleanup;
+		const { error } = await new Migrator({ db: handle.db, provider: migrationProvider }).migrateTo(
+			'0001_initial'
+		);
+		expect(error).toBeUndefined();
+		await ensureAreas(handle.db);
+		const ids = ['b0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000001'];
+		for (const id of ids) {
+			const at = '2026-11-01T00:00:00.000Z';
+			const row = {
+				id,
+				type: 'asset',
+				area_id: 'eden',
+				data: '{"name":"Hall"}',
+				created_at: at,
+				updated_at: at
+			};
+			await handle.db.insertInto('record').values(row).execute();
+		}
+		await migrateToLatest(handle.db);
+
+		const log = await handle.db.selectFrom('change_log').selectAll().orderBy('seq').execute();
+		expect(log.map((r) => [r.kind, r.entity_id, Number(r.seq), r.type, r.area_id])).toEqual([
+			['record', ids[1], 1, 'asset', 'eden'],
+			['record', ids[0], 2, 'asset', 'eden']
+		]);
+		const state = await handle.db.selectFrom('sync_state').selectAll().executeTakeFirstOrThrow();
+		expect([Number(state.seq), Number(state.min_cursor)]).toEqual([2, 0]);
+		for (const record of await handle.db.selectFrom('record').selectAll().execute()) {
+			const versions = JSON.parse(record.versions) as Record<string, string>;
+			expect(Object.keys(versions).sort()).toEqual(['@area', 'name']);
+			expect(versions.name).toMatch(/^\d{15}-0000-server$/);
+			expect(record.archived_at).toBeNull();
+		}
 	});
 });

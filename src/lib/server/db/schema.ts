@@ -9,7 +9,19 @@ export interface Database {
 	staff: StaffTable;
 	record: RecordTable;
 	app_meta: AppMetaTable;
+	sync_state: SyncStateTable;
+	change_log: ChangeLogTable;
+	sync_client: SyncClientTable;
+	sync_mutation: SyncMutationTable;
+	conflict: ConflictTable;
+	tombstone: TombstoneTable;
 }
+
+/**
+ * 64-bit counters: better-sqlite3 reads them as numbers, node-postgres as strings (a bigint may
+ * exceed 2^53). Read them through `Number()`; sync's sequence numbers stay far below 2^53.
+ */
+export type BigIntColumn = ColumnType<number | string, number, number>;
 
 export interface AreaTable {
 	id: string;
@@ -37,11 +49,78 @@ export interface RecordTable {
 	area_id: string;
 	/** JSON object of the record's fields. */
 	data: string;
+	/** JSON object: the clock stamp of the last write to each data field, '@area' and '@archived'. */
+	versions: ColumnType<string, string | undefined, string>;
 	created_at: string;
 	updated_at: string;
+	archived_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AppMetaTable {
 	key: string;
 	value: string;
+}
+
+/** One row: the last sequence number handed out, and the newest one pruned (older cursors reset). */
+export interface SyncStateTable {
+	id: number;
+	seq: BigIntColumn;
+	min_cursor: BigIntColumn;
+}
+
+export type ChangeKind = 'record' | 'conflict' | 'tombstone';
+
+/** One row per record, conflict or tombstone: the sequence number of its latest change. */
+export interface ChangeLogTable {
+	kind: ChangeKind;
+	entity_id: string;
+	seq: BigIntColumn;
+	/** The record type, so a pull can be scoped without reading the entity. */
+	type: string;
+	area_id: string;
+}
+
+/** A device that synced: its name for conflict review and the last mutation id it had applied. */
+export interface SyncClientTable {
+	id: string;
+	device_name: string | null;
+	/** The staff member signed in on the device (filled once sign-in exists). */
+	staff_id: string | null;
+	last_mutation_id: BigIntColumn;
+	created_at: string;
+	last_seen_at: string;
+}
+
+/** The answer given to each mutation, so a replay gets exactly the same one. */
+export interface SyncMutationTable {
+	client_id: string;
+	mutation_id: BigIntColumn;
+	record_id: string;
+	status: 'applied' | 'rejected';
+	/** JSON: the mutation's result as first answered. */
+	result: string;
+	applied_at: string;
+}
+
+export interface ConflictTable {
+	id: string;
+	record_id: string;
+	type: string;
+	area_id: string;
+	field: string;
+	status: 'open' | 'resolved';
+	/** JSON conflict sides: the value kept and the one that lost, with stamp and who. */
+	kept: string;
+	other: string;
+	detected_at: string;
+	resolved_at: string | null;
+	resolved_by: string | null;
+}
+
+/** A record removed for good (erasure), remembered until the retention horizon passes. */
+export interface TombstoneTable {
+	record_id: string;
+	type: string;
+	area_id: string;
+	deleted_at: string;
 }

@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_sync';
 
 /**
  * Every migration, in order. Listed by hand (not read from disk) so the bundled server carries
  * them and both dialects run exactly the same set.
  */
 export const migrations: Record<string, Migration> = {
-	'0001_initial': m0001
+	'0001_initial': m0001,
+	'0002_sync': m0002
 };
 
 export const migrationProvider: MigrationProvider = {
