@@ -74,7 +74,7 @@ test('a flood group, its call tree and an activation, all with the network cut',
 	await page.goto('/');
 	await waitForServiceWorker(page);
 	// Let the first download finish (or fail) so it does not land in the middle of the test.
-	await expect(page.getByText(/Last downloaded|Nothing downloaded to this device yet/)).toBeVisible({
+	await expect(page.getByText(/Last synced|Not synced with the server yet/)).toBeVisible({
 		timeout: 30_000
 	});
 	await goOffline(context);

@@ -9,10 +9,10 @@ const routes = [
 	{ path: '/map', heading: 'Map' }
 ];
 
-test('the first visit puts the page under service-worker control and downloads records', async ({ page }) => {
+test('the first visit puts the page under service-worker control and syncs records', async ({ page }) => {
 	await page.goto('/');
 	await waitForServiceWorker(page);
-	await expect(page.getByText(/Last downloaded/)).toBeVisible();
+	await expect(page.getByText(/Last synced/)).toBeVisible();
 	const counts = page.locator('.count');
 	await expect(counts.first()).not.toHaveText('–');
 });
@@ -23,7 +23,7 @@ test('with the network cut, every main route loads and reloads from the service 
 }) => {
 	await page.goto('/');
 	await waitForServiceWorker(page);
-	await expect(page.getByText(/Last downloaded/)).toBeVisible();
+	await expect(page.getByText(/Last synced/)).toBeVisible();
 
 	await goOffline(context);
 	for (const route of routes) {

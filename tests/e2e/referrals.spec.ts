@@ -10,7 +10,7 @@ import { test, expect, expectAccessible, goOffline, waitForServiceWorker } from 
 async function startOffline(page: Page, context: BrowserContext): Promise<void> {
 	await page.goto('/');
 	await waitForServiceWorker(page);
-	await expect(page.getByText(/Last downloaded/)).toBeVisible();
+	await expect(page.getByText(/Last synced/)).toBeVisible();
 	await goOffline(context);
 }
 

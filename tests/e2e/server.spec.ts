@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,17 +48,33 @@ test.describe('the server process', () => {
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'fellside-restart-'));
 		const databaseUrl = path.join(dir, 'fellside.db');
 		const env = { FELLSIDE_SEED: 'demo', FELLSIDE_SEED_SIZE: '60' };
+		// Everything a device would download on its first sync.
+		const pullAll = async (url: string) => {
+			const response = await fetch(`${url}/api/v1/sync/pull`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					protocol: 1,
+					schemaVersion: 1,
+					clientId: randomUUID(),
+					cursor: null,
+					limit: 1000
+				})
+			});
+			return (await response.json()) as { more: boolean; changes: unknown[] };
+		};
 		try {
 			const first = await startFellside({ databaseUrl, env });
-			const before = await (await fetch(`${first.url}/api/v1/records?limit=1000`)).json();
+			const before = await pullAll(first.url);
 			await first.stop();
 
 			const second = await startFellside({ databaseUrl, env });
-			const after = await (await fetch(`${second.url}/api/v1/records?limit=1000`)).json();
+			const after = await pullAll(second.url);
 			const health = await (await fetch(`${second.url}/api/v1/health`)).json();
 			await second.stop();
 
-			expect(before.records).toHaveLength(60);
+			expect(before).toMatchObject({ more: false });
+			expect(before.changes).toHaveLength(60);
 			expect(after).toEqual(before);
 			expect(health).toMatchObject({
 				status: 'ok',

@@ -1,6 +1,9 @@
 import { getContext } from 'svelte';
-import type { RecordDownload } from './record-download.svelte';
+import type { DeviceSync } from './sync/sync.svelte';
 
-export function useDownload(): RecordDownload {
-	return getContext<RecordDownload>('download');
+export const SYNC_CONTEXT = 'sync';
+
+/** The device's sync, set by the root layout: counts, state, `revision`, Sync now. */
+export function useSync(): DeviceSync {
+	return getContext<DeviceSync>(SYNC_CONTEXT);
 }

@@ -3,10 +3,12 @@ import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { ensureAreas } from './db/reference-data';
 import { seedDemoIfEmpty } from './demo/seed';
+import { pruneTombstonesDaily } from './sync/retention';
 
 interface Runtime {
 	config: ServerConfig;
 	database: DatabaseHandle;
+	stopPruning: () => void;
 }
 
 let runtime: Runtime | undefined;
@@ -27,7 +29,8 @@ export async function startRuntime(env: Record<string, string | undefined>): Pro
 		await database.close();
 		throw error;
 	}
-	runtime = { config, database };
+	const pruning = pruneTombstonesDaily(database);
+	runtime = { config, database, stopPruning: pruning.stop };
 	return runtime;
 }
 
@@ -39,6 +42,7 @@ export function getRuntime(): Runtime {
 export async function stopRuntime(): Promise<void> {
 	const current = runtime;
 	runtime = undefined;
+	current?.stopPruning();
 	await current?.database.close();
 }
 

@@ -34,7 +34,8 @@ export function baseFor(
 export function applyChanges(record: RecordFields, entries: readonly OutboxEntry[]): RecordFields {
 	const next: RecordFields = { ...record, data: { ...record.data }, versions: { ...record.versions } };
 	const newer = (key: string, hlc: Hlc) => {
-		const version = next.versions[key];
+		// Own keys only: a field named like `constructor` must not find Object.prototype's.
+		const version = Object.hasOwn(next.versions, key) ? next.versions[key] : undefined;
 		if (version && compareHlc(hlc, version) <= 0) return false;
 		next.versions[key] = hlc;
 		return true;

@@ -1,5 +1,5 @@
-import { MAIN_RECORD_TYPES, type RecordEnvelope, type RecordType } from '$lib/domain/records';
-import { indexRecord, type DeviceDatabase, type StoredRecord } from './database';
+import { MAIN_RECORD_TYPES, type RecordType } from '$lib/domain/records';
+import type { DeviceDatabase, StoredRecord } from './database';
 
 /** Reads across types. */
 export class DeviceStore {
@@ -39,22 +39,6 @@ export class DeviceStore {
 	/** How many local changes are waiting for the server. */
 	async pendingChanges(): Promise<number> {
 		return this.#db.outbox.count();
-	}
-
-	/** The old download's page store, until the sync engine's pull replaces it. */
-	async storeDownloadedPage(records: RecordEnvelope[], next: string | null, at: string): Promise<void> {
-		const db = this.#db;
-		await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
-			const ids = records.map((r) => r.id);
-			const pending = new Set(await db.outbox.where('recordId').anyOf(ids).uniqueKeys());
-			const fresh = records.filter((r) => !pending.has(r.id));
-			await db.records.bulkPut(fresh.map((r) => indexRecord({ ...r, versions: {} })));
-			if (next) await db.meta.put({ key: 'download.after', value: next });
-			else {
-				await db.meta.delete('download.after');
-				await db.meta.put({ key: 'download.completedAt', value: at });
-			}
-		});
 	}
 
 	async getMeta(key: string): Promise<string | undefined> {

@@ -90,7 +90,6 @@ describe('fix and resend', () => {
 		await db.transaction('rw', db.outbox, db.refused, async () => {
 			await db.outbox.delete(entry.seq as number);
 			await db.refused.add({
-				recordId: entry.recordId,
 				entry: { ...entry, mutationId: entry.seq },
 				reason,
 				at: entry.at

@@ -23,13 +23,13 @@ export const noteKind: RecordKind<Note> = {
 	needsAttention: () => []
 };
 
-/** A clock that moves one second per reading from 23 November 2026, 09:00 UTC, and numbered ids. */
+/** A clock that moves one second per reading from 23 November 2026, 09:00 UTC, and ids numbered from 1001. */
 export function steppedOptions(): Required<Pick<RepositoryOptions, 'now' | 'newId'>> {
 	let seconds = 0;
 	let ids = 0;
 	return {
 		now: () => new Date(Date.UTC(2026, 10, 23, 9, 0, seconds++)).toISOString(),
-		newId: () => testId(++ids)
+		newId: () => testId(1000 + ++ids)
 	};
 }
 

@@ -18,13 +18,15 @@ const state = (over: Partial<SyncState> = {}): SyncState => ({
 describe('headerSummary', () => {
 	it('counts what waits and says when the last sync went well', () => {
 		expect(headerSummary(state(), now)).toEqual({
-			waiting: 'Nothing waiting',
+			waiting: 'Safe to hand in',
 			synced: 'Synced 5 min ago',
 			nudge: null
 		});
 		const s = headerSummary(state({ pending: 1, safeToHandIn: false }), now);
 		expect(s.waiting).toBe('1 change waiting');
 		expect(headerSummary(state({ pending: 3 }), now).waiting).toBe('3 changes waiting');
+		// Nothing waiting, but a refused change (or no sync yet) means it is not safe to hand in.
+		expect(headerSummary(state({ refused: 1, safeToHandIn: false }), now).waiting).toBe('Nothing waiting');
 	});
 
 	it('says when it is syncing or has never synced', () => {

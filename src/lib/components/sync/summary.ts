@@ -22,7 +22,7 @@ export interface Nudge {
 }
 
 export interface HeaderSummary {
-	/** "3 changes waiting", "Nothing waiting". */
+	/** "3 changes waiting", "Safe to hand in", "Nothing waiting". */
 	waiting: string;
 	/** "Synced 5 min ago", "Syncing…", "Not synced yet". */
 	synced: string;
@@ -34,7 +34,12 @@ const isOffline = (s: SyncState) => !s.online || s.phase === 'offline';
 
 /** The header's short lines: calm, a few words each, one nudge at most. */
 export function headerSummary(s: SyncState, now: number): HeaderSummary {
-	const waiting = s.pending > 0 ? `${count(s.pending, 'change')} waiting` : 'Nothing waiting';
+	const waiting =
+		s.pending > 0
+			? `${count(s.pending, 'change')} waiting`
+			: s.safeToHandIn
+				? 'Safe to hand in'
+				: 'Nothing waiting';
 	const synced =
 		s.phase === 'syncing'
 			? 'Syncing…'

@@ -14,6 +14,7 @@ const HALL = { kind: 'place', name: 'Village hall', status: 'active', lifecycle:
 /** Optional text fields of a place: any value is valid, so edits to them never break the schema. */
 const TEXT_FIELDS = ['name', 'description', 'organisation', 'scheduleNotes'] as const;
 
+type Fields = NonNullable<MutationInput['set']>;
 const stamp = (ms: number, node: string, counter = 0): Hlc => encodeHlc({ ms, counter, node });
 const at = (ms: number) => new Date(ms).toISOString();
 const context = (clientId: string, nowMs = T0 + DAY) => ({ clientId, now: at(nowMs), nowMs });
@@ -35,7 +36,7 @@ function applied(outcome: MergeOutcome) {
 }
 
 /** The hall as the server holds it after the server itself created it at T0. */
-function serverHall(data: Record<string, unknown> = HALL): SyncRecord {
+function serverHall(data: Fields = HALL): SyncRecord {
 	const created = change({ op: 'create', set: data, area: 'eden', hlc: stamp(T0, SERVER) });
 	return applied(applyMutation(undefined, created, context(SERVER, T0))).record;
 }
@@ -47,7 +48,7 @@ function baseOf(record: SyncRecord, keys: readonly string[]) {
 	return base;
 }
 
-function edit(record: SyncRecord, client: string, ms: number, set: Record<string, unknown>) {
+function edit(record: SyncRecord, client: string, ms: number, set: Fields) {
 	return change({ set, hlc: stamp(ms, client), base: baseOf(record, Object.keys(set)) });
 }
 

@@ -151,8 +151,7 @@ function create(mutation: Mutation, stamp: Hlc, context: MergeContext): MergeOut
 	const data = Object.fromEntries(Object.entries(mutation.set).filter(([, value]) => value !== null));
 	const check = checkRecordData(mutation.type, data);
 	if (!check.ok) return rejected(check.reason, check.errors);
-	const versions: Record<string, Hlc> = { [AREA_KEY]: stamp };
-	for (const key of Object.keys(check.data)) versions[key] = stamp;
+	const versions = stampEveryKey(check.data, stamp);
 	const createdAt = mutation.at < context.now ? mutation.at : context.now;
 	const record: SyncRecord = {
 		id: mutation.recordId,
@@ -165,6 +164,13 @@ function create(mutation: Mutation, stamp: Hlc, context: MergeContext): MergeOut
 		versions
 	};
 	return { status: 'applied', record, conflicts: [], changed: true };
+}
+
+/** Versions for a record written whole at once: every data field and its area. */
+export function stampEveryKey(data: Record<string, unknown>, stamp: Hlc): Record<string, Hlc> {
+	const versions: Record<string, Hlc> = { [AREA_KEY]: stamp };
+	for (const key of Object.keys(data)) versions[key] = stamp;
+	return versions;
 }
 
 /** Data fields another device changed that the archiving device had not seen. */

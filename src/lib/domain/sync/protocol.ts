@@ -40,6 +40,9 @@ const versioned = {
 	clientId: clientIdSchema
 };
 
+/** Any JSON value: what a data field may hold before its record type's schema checks it. */
+export const jsonValueSchema = z.json();
+
 export const mutationOpSchema = z.enum(['create', 'update', 'archive', 'restore'], {
 	error: 'op must be create, update, archive or restore'
 });
@@ -54,7 +57,7 @@ export const mutationSchema = z.strictObject({
 	recordId: z.uuid({ error: 'recordId must be a UUID' }),
 	type: recordTypeSchema,
 	op: mutationOpSchema,
-	set: z.record(dataFieldSchema, z.json()).default({}),
+	set: z.record(dataFieldSchema, jsonValueSchema).default({}),
 	area: areaIdSchema.optional(),
 	hlc: hlcSchema,
 	base: z.record(versionKeySchema, hlcSchema.nullable()).default({}),

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate';
 import { ensureAreas } from '../db/reference-data';
 import { available, testDatabases } from '../db/testing';
+import { pull } from '../sync/pull';
 import { seedDemoIfEmpty } from './seed';
 
 describe.each(testDatabases)('demo seeding on $kind', (kind) => {
@@ -59,4 +60,34 @@ describe.each(testDatabases)('demo seeding on $kind', (kind) => {
 			expect(JSON.parse(row.area_ids)).not.toHaveLength(0);
 		}
 	});
+
+	it.skipIf(!available(kind))(
+		'stores records as sync does: a first pull downloads every one, stamped',
+		async () => {
+			const handle = await kind.open();
+			cleanup = handle.cleanup;
+			await migrateToLatest(handle.db);
+			await ensureAreas(handle.db);
+			const now = '2026-11-23T10:00:00.000Z';
+			await seedDemoIfEmpty(handle.db, { size: 700, now });
+			const database = { db: handle.db, kind: handle.kind };
+			const clientId = '0a1b2c3d-0000-4000-8000-00000000000a';
+			const request = { protocol: 1 as const, schemaVersion: 1, clientId };
+			const first = await pull(database, { ...request, cursor: null });
+			if (first.reset) throw new Error('a first pull never resets');
+			expect(first).toMatchObject({ cursor: '500', more: true });
+			const second = await pull(database, { ...request, cursor: first.cursor });
+			if (second.reset) throw new Error('a first pull never resets');
+			expect(second).toMatchObject({ cursor: '700', more: false });
+			const records = [...first.changes, ...second.changes].flatMap((c) =>
+				c.kind === 'record' ? [c.record] : []
+			);
+			expect(new Set(records.map((r) => r.id)).size).toBe(700);
+			for (const record of records) {
+				expect(Object.keys(record.versions).sort()).toEqual(['@area', ...Object.keys(record.data)].sort());
+				expect(new Set(Object.values(record.versions))).toEqual(new Set(['001795428000000-0000-server']));
+				expect(record.archivedAt).toBeNull();
+			}
+		}
+	);
 });

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { generateDemo, type DemoStaff } from '$lib/demo/generate';
+import { stampEveryKey } from '$lib/domain/sync/merge';
 import { hashPassword } from '../auth/password';
 import type { Database } from '../db/schema';
+import { ChangeLog, chunks, serverStamp } from '../sync/storage';
 
 const SEEDED_KEY = 'demo_seeded_at';
-// Rows per INSERT: far below SQLite's and PostgreSQL's bound-parameter limits.
-const BATCH = 500;
 
 export interface SeedResult {
 	seeded: boolean;
@@ -55,19 +55,27 @@ export async function seedDemoIfEmpty(
 		}))
 	);
 
+	// Stored as sync stores records: every field stamped by the server, every record in the change
+	// log, so a device's first pull downloads them.
+	const stamp = serverStamp(Date.parse(now));
 	await db.transaction().execute(async (trx) => {
 		await trx.insertInto('staff').values(staffRows).execute();
-		for (let i = 0; i < dataset.records.length; i += BATCH) {
-			const rows = dataset.records.slice(i, i + BATCH).map((r) => ({
+		const log = new ChangeLog();
+		for (const batch of chunks(dataset.records)) {
+			const rows = batch.map((r) => ({
 				id: r.id,
 				type: r.type,
 				area_id: r.areaId,
 				data: JSON.stringify(r.data),
+				versions: JSON.stringify(stampEveryKey(r.data, stamp)),
 				created_at: r.createdAt,
-				updated_at: r.updatedAt
+				updated_at: r.updatedAt,
+				archived_at: null
 			}));
 			await trx.insertInto('record').values(rows).execute();
+			for (const r of batch) log.add({ kind: 'record', entityId: r.id, type: r.type, areaId: r.areaId });
 		}
+		await log.write(trx);
 		await trx.insertInto('app_meta').values({ key: SEEDED_KEY, value: now }).execute();
 	});
 	return { seeded: true, records: dataset.records.length, staff: dataset.staff };

@@ -105,7 +105,7 @@ const SERVER_NODE = 'server';
 const BATCH = 500;
 
 /** The tables as this migration leaves them (not today's schema types, which may move on). */
-interface Tables {
+type Tables = {
 	record: {
 		id: string;
 		type: string;
@@ -117,7 +117,7 @@ interface Tables {
 	};
 	change_log: { kind: string; entity_id: string; seq: number; type: string; area_id: string };
 	sync_state: { id: number; seq: number; min_cursor: number };
-}
+};
 
 /**
  * Records stored before sync existed get a server stamp on every field and a change-log row, in id

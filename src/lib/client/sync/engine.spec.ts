@@ -1,0 +1,159 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SyncRecord } from '$lib/domain/sync/protocol';
+import { DeviceDatabase } from '../store/database';
+import { RecordRepository } from '../store/repository';
+import { noteKind, steppedOptions, type Note } from '../store/testing';
+import { SyncEngine } from './engine';
+import { exportUnsynced, ImportFailed, importUnsynced } from './export';
+import { requestPersistentStorage, storageUse } from './storage';
+import { ScriptedTransport } from './testing';
+
+let db: DeviceDatabase;
+let notes: RecordRepository<Note>;
+let server: ScriptedTransport;
+let engine: SyncEngine;
+
+beforeEach(() => {
+	db = new DeviceDatabase(`engine-${Math.random()}`);
+	notes = new RecordRepository(db, noteKind, steppedOptions());
+	server = new ScriptedTransport();
+	engine = new SyncEngine(db, { transport: server });
+});
+afterEach(async () => {
+	await db.delete();
+});
+
+/** Push answers that refuse every change. */
+function refuseEverything() {
+	server.onPush = (request) => ({
+		lastMutationId: request.mutations.at(-1)?.id ?? 0,
+		results: request.mutations.map((m) => ({ id: m.id, status: 'rejected' as const, reason: 'Refused' }))
+	});
+}
+
+describe('discarding a refused change', () => {
+	it("puts back the server's copy, with other unsent changes still on top", async () => {
+		const note = await notes.create('eden', { title: 'Open day', status: 'open' });
+		await engine.sync();
+		await notes.update(note.id, { ...note.data, title: 'Refused title' });
+		// The status is changed while the refused title is on its way: it stays waiting.
+		server.onPush = async () => {
+			await notes.update(note.id, { ...note.data, title: 'Refused title', status: 'done' });
+			server.onPush = () => ({ lastMutationId: 0, results: [] });
+			return { lastMutationId: 2, results: [{ id: 2, status: 'rejected', reason: 'Refused' }] };
+		};
+		await engine.sync().catch(() => undefined);
+		expect((await db.outbox.toArray()).map((e) => e.set)).toEqual([{ status: 'done' }]);
+
+		const serverCopy: SyncRecord = {
+			id: note.id,
+			type: 'asset',
+			areaId: 'eden',
+			createdAt: note.createdAt,
+			updatedAt: note.updatedAt,
+			archivedAt: null,
+			data: { title: 'Open day', status: 'open', tags: [] },
+			versions: note.versions
+		};
+		server.onFetch = () => ({ records: [serverCopy], missing: [] });
+		const [row] = await db.refused.toArray();
+		await engine.discardRefused(row!.id!);
+		expect(server.fetches[0]?.ids).toEqual([note.id]);
+		expect(await db.refused.count()).toBe(0);
+		expect((await notes.get(note.id))?.data).toEqual({ title: 'Open day', status: 'done', tags: [] });
+	});
+
+	it('removes a record the server never had', async () => {
+		const note = await notes.create('eden', { title: 'Never saved there', status: 'open' });
+		refuseEverything();
+		await engine.sync();
+		const [row] = await db.refused.toArray();
+		await engine.discardRefused(row!.id!);
+		expect(await notes.get(note.id)).toBeUndefined();
+		expect(await db.refused.count()).toBe(0);
+	});
+});
+
+describe('export and import of unsynced work', () => {
+	it('carries waiting and refused changes with their records to another device, once however often imported', async () => {
+		const other = await notes.create('carlisle', { title: 'Refused', status: 'open', tags: ['hall'] });
+		refuseEverything();
+		await engine.sync();
+		const kept = await notes.create('eden', { title: 'Waiting', status: 'open' });
+		await notes.update(kept.id, { ...kept.data, status: 'done' });
+		const text = await exportUnsynced(db);
+		const file = JSON.parse(text) as {
+			changes: { refusedBecause?: string; op: string }[];
+			records: unknown[];
+		};
+		expect(file.changes.map((c) => [c.op, c.refusedBecause])).toEqual([
+			['create', 'Refused'],
+			['create', undefined],
+			['update', undefined]
+		]);
+		expect(file.records).toHaveLength(2);
+
+		const laptop = new DeviceDatabase(`laptop-${Math.random()}`);
+		try {
+			expect(await importUnsynced(laptop, text)).toEqual({ queued: 3, skipped: 0 });
+			expect(await importUnsynced(laptop, text)).toEqual({ queued: 0, skipped: 3 });
+			const queued = await laptop.outbox.toArray();
+			expect(queued.map((e) => [e.op, e.mutationId])).toEqual([
+				['create', undefined],
+				['create', undefined],
+				['update', undefined]
+			]);
+			expect((await laptop.records.get(kept.id))?.data).toEqual({
+				title: 'Waiting',
+				status: 'done',
+				tags: []
+			});
+			expect((await laptop.records.get(other.id))?.areaId).toBe('carlisle');
+			// The laptop's clock is past every imported stamp, so its own next change wins over them.
+			const clock = (await laptop.meta.get('sync.clock'))?.value ?? '';
+			expect(queued.every((e) => clock.slice(0, 20) >= e.hlc.slice(0, 20))).toBe(true);
+		} finally {
+			await laptop.delete();
+		}
+		// Imported back on the device it came from, nothing is queued twice.
+		expect(await importUnsynced(db, text)).toEqual({ queued: 0, skipped: 3 });
+	});
+
+	it('says clearly why a file cannot be imported, and stores nothing of it', async () => {
+		await expect(importUnsynced(db, 'not json')).rejects.toThrow(
+			'This file cannot be imported: it is not a Fellside export (not JSON).'
+		);
+		await expect(importUnsynced(db, JSON.stringify({ format: 'other' }))).rejects.toThrow(
+			'This is not a file of unsynced changes exported from Fellside'
+		);
+		await notes.create('eden', { title: 'Waiting', status: 'open' });
+		const file = JSON.parse(await exportUnsynced(db)) as { changes: { recordId: string }[] };
+		file.changes[0]!.recordId = 'not-an-id';
+		const bad = importUnsynced(db, JSON.stringify(file));
+		await expect(bad).rejects.toBeInstanceOf(ImportFailed);
+		await expect(bad).rejects.toThrow('(at changes.0.recordId)');
+		expect(await db.outbox.count()).toBe(1);
+	});
+});
+
+describe('storage', () => {
+	it('asks for persistent storage, and reads usage, saying null where the browser cannot', async () => {
+		let asked = 0;
+		const storage = {
+			persisted: async () => false,
+			persist: async () => (asked++, true),
+			estimate: async () => ({ usage: 1_000, quota: 50_000 })
+		};
+		expect(await requestPersistentStorage(storage)).toBe(true);
+		expect(asked).toBe(1);
+		expect(await requestPersistentStorage({ ...storage, persisted: async () => true })).toBe(true);
+		expect(asked).toBe(1);
+		expect(await storageUse(storage)).toEqual({ usage: 1_000, quota: 50_000 });
+		expect(await requestPersistentStorage({})).toBeNull();
+		expect(await storageUse({})).toBeNull();
+		expect(await storageUse({ estimate: async () => ({}) })).toBeNull();
+		const failing = { persist: () => Promise.reject(new Error('denied')) };
+		expect(await requestPersistentStorage(failing)).toBeNull();
+	});
+});

@@ -1,0 +1,189 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PUSH_MAX_BYTES, type PushRequest } from '$lib/domain/sync/protocol';
+import { DeviceDatabase } from '../store/database';
+import { RecordRepository } from '../store/repository';
+import { noteKind, steppedOptions, type Note } from '../store/testing';
+import { SyncEngine } from './engine';
+import { acknowledgeAll, ScriptedTransport } from './testing';
+import { BadAnswer, MutationGap, ServerUnreachable } from './transport';
+
+let db: DeviceDatabase;
+let notes: RecordRepository<Note>;
+let server: ScriptedTransport;
+let engine: SyncEngine;
+
+beforeEach(() => {
+	db = new DeviceDatabase(`push-${Math.random()}`);
+	notes = new RecordRepository(db, noteKind, steppedOptions());
+	server = new ScriptedTransport();
+	engine = new SyncEngine(db, { transport: server, deviceName: "Anna's tablet" });
+});
+afterEach(async () => {
+	await db.delete();
+});
+
+const createNotes = async (count: number, tags: string[] = []) => {
+	for (let i = 0; i < count; i++) await notes.create('eden', { title: `Note ${i}`, status: 'open', tags });
+};
+
+describe('push', () => {
+	it('sends every waiting change in order with ids from 1, saved before sending, and clears what was acknowledged', async () => {
+		const note = await notes.create('eden', { title: 'Open day', status: 'open' });
+		await notes.update(note.id, { ...note.data, status: 'done' });
+		server.onPush = async (request) => {
+			// The ids are on disk before the request leaves.
+			expect((await db.outbox.toArray()).map((e) => e.mutationId)).toEqual([1, 2]);
+			return acknowledgeAll(request);
+		};
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 2, refused: 0 });
+		const [request] = server.pushes as [PushRequest];
+		expect(request).toMatchObject({ protocol: 1, schemaVersion: 1, deviceName: "Anna's tablet" });
+		expect(request.clientId).toBe((await db.meta.get('sync.clientId'))?.value);
+		expect(request.mutations.map((m) => [m.id, m.op])).toEqual([
+			[1, 'create'],
+			[2, 'update']
+		]);
+		expect(request.mutations[1]).toMatchObject({ set: { status: 'done' }, base: { '@archived': null } });
+		expect(await db.outbox.count()).toBe(0);
+
+		await notes.update(note.id, { ...note.data, title: 'Again' });
+		server.onPush = acknowledgeAll;
+		await engine.sync();
+		expect(server.pushes[1]?.mutations.map((m) => m.id)).toEqual([3]);
+	});
+
+	it('sends nothing when nothing waits, and records when the sync went well', async () => {
+		const outcome = await engine.sync();
+		expect(server.pushes).toEqual([]);
+		expect((await db.meta.get('sync.lastSuccessAt'))?.value).toBe(outcome.at);
+	});
+
+	it('batches at most 100 changes a push', async () => {
+		await createNotes(230);
+		await engine.sync();
+		expect(server.pushes.map((p) => p.mutations.length)).toEqual([100, 100, 30]);
+		expect(server.pushed.map((m) => m.id)).toEqual(Array.from({ length: 230 }, (_, i) => i + 1));
+	});
+
+	it('batches at most 256 KB a push', async () => {
+		await createNotes(20, ['x'.repeat(40_000)]);
+		await engine.sync();
+		const sizes = server.pushes.map((p) => new TextEncoder().encode(JSON.stringify(p)).length);
+		expect(sizes.every((size) => size <= PUSH_MAX_BYTES)).toBe(true);
+		expect(server.pushes.length).toBeGreaterThan(3);
+		expect(server.pushed).toHaveLength(20);
+	});
+
+	it('refuses on the device a change too large to send even alone, before it gets an id, and sends the rest', async () => {
+		await notes.create('eden', { title: 'Huge', status: 'open', tags: ['x'.repeat(PUSH_MAX_BYTES)] });
+		await notes.create('eden', { title: 'Small', status: 'open' });
+		await engine.sync();
+		expect(server.pushed.map((m) => [m.id, m.set.title])).toEqual([[1, 'Small']]);
+		const [refused] = await db.refused.toArray();
+		expect(refused?.reason).toMatch(/too large to send/);
+		expect(refused?.entry.mutationId).toBeUndefined();
+	});
+
+	it('moves a change the server rejected to the refused list with the reason, and applies the ones after it', async () => {
+		await createNotes(3);
+		server.onPush = (request) => ({
+			lastMutationId: 3,
+			results: request.mutations.map((m) =>
+				m.id === 2
+					? {
+							id: 2,
+							status: 'rejected' as const,
+							reason: 'Enter a name (name)',
+							errors: [{ path: 'name', message: 'Enter a name' }]
+						}
+					: { id: m.id, status: 'applied' as const }
+			)
+		});
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 2, refused: 1 });
+		expect(await db.outbox.count()).toBe(0);
+		const [refused] = await db.refused.toArray();
+		expect(refused).toMatchObject({
+			reason: 'Enter a name (name)',
+			errors: [{ path: 'name', message: 'Enter a name' }],
+			entry: { mutationId: 2, set: { title: 'Note 1' } }
+		});
+		// The record still shows what the person saved, so they can fix it.
+		expect((await notes.get(refused!.entry.recordId))?.data.title).toBe('Note 1');
+	});
+
+	it('resends the same ids when the answer was lost after the server committed, and takes the replayed answer', async () => {
+		await createNotes(2);
+		server.onPush = () => {
+			throw ServerUnreachable.because('the connection failed');
+		};
+		await expect(engine.sync()).rejects.toBeInstanceOf(ServerUnreachable);
+		expect((await db.outbox.toArray()).map((e) => e.mutationId)).toEqual([1, 2]);
+
+		await createNotes(1);
+		server.onPush = acknowledgeAll;
+		await engine.sync();
+		expect(server.pushes.map((p) => p.mutations.map((m) => m.id))).toEqual([
+			[1, 2],
+			[1, 2, 3]
+		]);
+		expect(server.pushes[1]?.mutations.slice(0, 2)).toEqual(server.pushes[0]?.mutations);
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('closes a gap by renumbering from the id the server expects, then carries on', async () => {
+		await createNotes(3);
+		await db.meta.put({ key: 'sync.nextMutationId', value: '10' });
+		server.onPush = (request) => {
+			if (request.mutations[0]?.id !== 4) throw new MutationGap('Expected mutation 4', 4);
+			return acknowledgeAll(request);
+		};
+		await engine.sync();
+		expect(server.pushes.map((p) => p.mutations.map((m) => m.id))).toEqual([
+			[10, 11, 12],
+			[4, 5, 6]
+		]);
+		expect(await db.outbox.count()).toBe(0);
+		expect((await db.meta.get('sync.nextMutationId'))?.value).toBe('7');
+	});
+
+	it('gives up on a gap that will not close, keeping every change', async () => {
+		await createNotes(2);
+		server.onPush = () => {
+			throw new MutationGap('Expected mutation 1', 1);
+		};
+		await expect(engine.sync()).rejects.toBeInstanceOf(MutationGap);
+		expect(await db.outbox.count()).toBe(2);
+	});
+
+	it('keeps every change when the server acknowledges none of them', async () => {
+		await createNotes(2);
+		server.onPush = () => ({ lastMutationId: 0, results: [] });
+		await expect(engine.sync()).rejects.toBeInstanceOf(BadAnswer);
+		expect(await db.outbox.count()).toBe(2);
+	});
+
+	it('never reuses an id the server says it has already seen', async () => {
+		await createNotes(1);
+		server.onPush = (request) => ({ ...acknowledgeAll(request), lastMutationId: 40 });
+		await engine.sync();
+		await createNotes(1);
+		server.onPush = acknowledgeAll;
+		await engine.sync();
+		expect(server.pushes[1]?.mutations[0]?.id).toBe(41);
+	});
+
+	it('sends changes saved while a push is on its way in the same sync', async () => {
+		await createNotes(1);
+		server.onPush = async (request) => {
+			if (request.mutations[0]?.id === 1)
+				await notes.create('eden', { title: 'Saved meanwhile', status: 'open' });
+			return acknowledgeAll(request);
+		};
+		await engine.sync();
+		expect(server.pushed.map((m) => m.set.title)).toEqual(['Note 0', 'Saved meanwhile']);
+		expect(await db.outbox.count()).toBe(0);
+	});
+});

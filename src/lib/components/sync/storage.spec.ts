@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { exportFileName, formatBytes, usageLine } from './storage';
+
+describe('storage words', () => {
+	it('writes sizes as people read them', () => {
+		expect(formatBytes(0)).toBe('0 bytes');
+		expect(formatBytes(999)).toBe('999 bytes');
+		expect(formatBytes(12_500_000)).toBe('12.5 MB');
+		expect(formatBytes(2_000_000_000)).toBe('2 GB');
+		expect(formatBytes(345_600_000)).toBe('346 MB');
+		expect(formatBytes(Number.NaN)).toBe('an unknown amount');
+	});
+
+	it('says how much of the allowance Fellside uses', () => {
+		expect(usageLine(12_500_000, 2_100_000_000)).toBe(
+			'Fellside uses 12.5 MB of the 2.1 GB this browser allows it (less than 1%).'
+		);
+		expect(usageLine(1_700_000_000, 2_000_000_000)).toBe(
+			'Fellside uses 1.7 GB of the 2 GB this browser allows it (85%).'
+		);
+		expect(usageLine(5_000, 0)).toBe('Fellside uses 5 KB on this device.');
+	});
+
+	it('names an export file by when it was made', () => {
+		expect(exportFileName(new Date('2026-11-23T14:05:09Z'))).toBe(
+			'fellside-unsynced-changes-20261123-1405.json'
+		);
+	});
+});

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import {
+	conflictSchema,
+	fetchRequestSchema,
+	fetchResponseSchema,
+	jsonValueSchema,
+	PROTOCOL_VERSION,
+	pullRequestSchema,
+	pullResponseSchema,
+	pushRequestSchema,
+	pushResponseSchema,
+	SCHEMA_VERSION,
+	syncErrorSchema,
+	syncRecordSchema
+} from '$lib/domain/sync/protocol';
+
+/**
+ * The OpenAPI 3.1 document for everything under /api/v1, generated from the Zod schemas the code
+ * itself validates with, so it cannot drift from what the server accepts and answers.
+ */
+
+const healthSchema = z.object({
+	status: z.enum(['ok', 'degraded', 'down']),
+	version: z.string(),
+	database: z.object({
+		kind: z.enum(['sqlite', 'postgres']),
+		reachable: z.boolean(),
+		migrations: z
+			.object({
+				applied: z.number().int(),
+				expected: z.number().int(),
+				current: z.boolean(),
+				pending: z.array(z.string())
+			})
+			.optional()
+	})
+});
+
+/** Named schemas: what a device sends (read as input, defaults optional) and what it gets back. */
+const REQUESTS = {
+	PushRequest: pushRequestSchema,
+	PullRequest: pullRequestSchema,
+	FetchRequest: fetchRequestSchema,
+	JsonValue: jsonValueSchema
+};
+const RESPONSES = {
+	PushResponse: pushResponseSchema,
+	PullResponse: pullResponseSchema,
+	FetchResponse: fetchResponseSchema,
+	SyncRecord: syncRecordSchema,
+	Conflict: conflictSchema,
+	SyncError: syncErrorSchema,
+	Health: healthSchema,
+	JsonValue: jsonValueSchema
+};
+
+type JsonSchema = Record<string, unknown>;
+const ref = (name: keyof typeof REQUESTS | keyof typeof RESPONSES) => ({
+	$ref: `#/components/schemas/${name}`
+});
+
+function components(schemas: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonSchema> {
+	const registry = z.registry<{ id: string }>();
+	for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+	const generated = z.toJSONSchema(registry, {
+		target: 'draft-2020-12',
+		io,
+		uri: (id) => `#/components/schemas/${id}`
+	}) as { schemas: Record<string, JsonSchema> };
+	// The document names the dialect once; ids inside components would only confuse resolvers.
+	return Object.fromEntries(
+		Object.entries(generated.schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema])
+	);
+}
+
+const json = (schema: JsonSchema, description: string) => ({
+	description,
+	content: { 'application/json': { schema } }
+});
+
+const syncError = (description: string) => json(ref('SyncError'), description);
+
+function syncOperation(summary: string, description: string, request: JsonSchema, response: JsonSchema) {
+	return {
+		post: {
+			tags: ['sync'],
+			summary,
+			description,
+			requestBody: { required: true, content: { 'application/json': { schema: request } } },
+			responses: {
+				'200': json(response, 'Done.'),
+				'400': syncError('The body is not valid JSON or breaks the schema; the message names the field.'),
+				'403': syncError('A call from another website, or a server that does not serve sync yet.'),
+				'409': syncError(
+					'`mutation-gap` (with `expectedMutationId`), or `server-too-old`: the device is newer than the server.'
+				),
+				'413': syncError('The body is larger than the server accepts.'),
+				'415': syncError('The body is not declared as `application/json`.'),
+				'426': syncError('`client-too-old`: update Fellside; changes stay on the device.'),
+				'503': syncError('The server could not reach its database; try again later.')
+			}
+		}
+	};
+}
+
+export function openApiDocument(version: string) {
+	const schemas = { ...components(REQUESTS, 'input'), ...components(RESPONSES, 'output') };
+	return {
+		openapi: '3.1.0',
+		jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+		info: {
+			title: 'Fellside API',
+			version,
+			description: `Fellside's server API. Sync protocol ${PROTOCOL_VERSION}, record schema version ${SCHEMA_VERSION}; see docs/sync-protocol.md. Until staff sign-in exists, sync is served only by a server holding fictional demo data.`
+		},
+		servers: [{ url: '/api/v1' }],
+		paths: {
+			'/health': {
+				get: {
+					tags: ['server'],
+					summary: 'Whether the server and its database are working',
+					responses: {
+						'200': json(ref('Health'), 'Working, with every migration applied.'),
+						'503': json(ref('Health'), 'The database is unreachable or migrations are pending.')
+					}
+				}
+			},
+			'/sync/push': syncOperation(
+				"Send a device's changes",
+				'Each change is applied exactly once, in one transaction with its stored answer; replays get the same answer.',
+				ref('PushRequest'),
+				ref('PushResponse')
+			),
+			'/sync/pull': syncOperation(
+				'Changes after a cursor, in commit order',
+				'At most `limit` (default 500) changes; `reset` when the device must download everything again.',
+				ref('PullRequest'),
+				ref('PullResponse')
+			),
+			'/sync/fetch': syncOperation(
+				'The server copy of particular records',
+				'Used to discard a refused change.',
+				ref('FetchRequest'),
+				ref('FetchResponse')
+			),
+			'/openapi.json': {
+				get: {
+					tags: ['server'],
+					summary: 'This document',
+					responses: { '200': json({ type: 'object' }, 'The OpenAPI 3.1 document.') }
+				}
+			}
+		},
+		components: { schemas }
+	};
+}

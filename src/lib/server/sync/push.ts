@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { applyMutation, type MergeConflict, type MergeOutcome } from '$lib/domain/sync/merge';
+import type {
+	Mutation,
+	MutationResult,
+	PushRequest,
+	PushResponse,
+	SyncRecord
+} from '$lib/domain/sync/protocol';
+import type { Database } from '../db/schema';
+import { ConflictRecorder } from './conflicts';
+import { SyncRefusal } from './refusal';
+import { recordFromRow, recordToRow } from './rows';
+import { ChangeLog, chunks, writeTransaction, type ServerClock, type SyncDatabase } from './storage';
+
+export interface PushContext {
+	now?: ServerClock;
+}
+
+/**
+ * Apply a device's changes exactly once. The whole push is one transaction: every change's effects,
+ * its change-log rows, conflicts, stored answer and the device's last mutation id commit together,
+ * and the answer leaves only after that commit. Ids at or below the last are replays and get the
+ * stored answer; a refused change is answered with its reason and still advances the id.
+ */
+export async function push(
+	database: SyncDatabase,
+	request: PushRequest,
+	context: PushContext = {}
+): Promise<PushResponse> {
+	checkConsecutive(request.mutations);
+	const clock = context.now ?? Date.now;
+	return writeTransaction(database, async (trx) => {
+		const nowMs = clock();
+		const now = new Date(nowMs).toISOString();
+		const last = await registerClient(trx, request, now);
+		const first = request.mutations[0]?.id ?? last + 1;
+		if (first > last + 1) {
+			throw new SyncRefusal(
+				409,
+				'mutation-gap',
+				`The server expected change number ${last + 1} from this device next, not ${first}. The device will number its waiting changes again and resend them.`,
+				last + 1
+			);
+		}
+		const replays = request.mutations.filter((m) => m.id <= last);
+		const fresh = request.mutations.filter((m) => m.id > last);
+		const answers = await storedAnswers(trx, request.clientId, replays, last);
+		if (fresh.length > 0) {
+			const batch = new PushBatch(trx, request.clientId, now, nowMs);
+			await batch.load(fresh);
+			for (const mutation of fresh) answers.set(mutation.id, batch.apply(mutation));
+			await batch.save(fresh);
+		}
+		const lastMutationId = Math.max(last, fresh.at(-1)?.id ?? 0);
+		await trx
+			.updateTable('sync_client')
+			.set({ last_mutation_id: lastMutationId, last_seen_at: now })
+			.where('id', '=', request.clientId)
+			.execute();
+		const results = request.mutations.map(
+			(m): MutationResult => answers.get(m.id) ?? { id: m.id, status: 'applied', conflicts: [] }
+		);
+		return { lastMutationId, results };
+	});
+}
+
+/** Ids in one push follow each other; anything else is a fault in the device's outbox. */
+function checkConsecutive(mutations: readonly Mutation[]): void {
+	for (let i = 1; i < mutations.length; i++) {
+		const [before, after] = [mutations[i - 1]?.id ?? 0, mutations[i]?.id ?? 0];
+		if (after !== before + 1) {
+			throw new SyncRefusal(
+				400,
+				'bad-request',
+				`The changes in one push must be numbered one after another, but change ${after} follows ${before}.`
+			);
+		}
+	}
+}
+
+/**
+ * The device's last applied mutation id. A device seen for the first time is registered; a new
+ * device name is stored first, so conflicts this push raises show it.
+ */
+async function registerClient(
+	trx: Transaction<Database>,
+	request: PushRequest,
+	now: string
+): Promise<number> {
+	const client = await trx
+		.selectFrom('sync_client')
+		.select(['last_mutation_id', 'device_name'])
+		.where('id', '=', request.clientId)
+		.executeTakeFirst();
+	if (client) {
+		if (request.deviceName && request.deviceName !== client.device_name) {
+			await trx
+				.updateTable('sync_client')
+				.set({ device_name: request.deviceName })
+				.where('id', '=', request.clientId)
+				.execute();
+		}
+		return Number(client.last_mutation_id);
+	}
+	await trx
+		.insertInto('sync_client')
+		.values({
+			id: request.clientId,
+			device_name: request.deviceName || null,
+			staff_id: null,
+			last_mutation_id: 0,
+			created_at: now,
+			last_seen_at: now
+		})
+		.execute();
+	return 0;
+}
+
+/**
+ * The answers first given to replayed changes. A replay naming a different record than the change
+ * stored under its id means the device lost its numbering (restored from an old copy): it is told
+ * the id to number from, rather than having its new changes taken for old ones and dropped.
+ */
+async function storedAnswers(
+	trx: Transaction<Database>,
+	clientId: string,
+	replays: readonly Mutation[],
+	last: number
+): Promise<Map<number, MutationResult>> {
+	const answers = new Map<number, MutationResult>();
+	if (replays.length === 0) return answers;
+	const rows = await trx
+		.selectFrom('sync_mutation')
+		.select(['mutation_id', 'record_id', 'result'])
+		.where('client_id', '=', clientId)
+		.where(
+			'mutation_id',
+			'in',
+			replays.map((m) => m.id)
+		)
+		.execute();
+	const byId = new Map(rows.map((row) => [Number(row.mutation_id), row]));
+	for (const mutation of replays) {
+		const row = byId.get(mutation.id);
+		if (!row) continue;
+		if (row.record_id !== mutation.recordId) {
+			throw new SyncRefusal(
+				409,
+				'mutation-gap',
+				`This device's change ${mutation.id} was already used for another record, so the device has lost track of its numbering. It will number its waiting changes from ${last + 1} and resend them.`,
+				last + 1
+			);
+		}
+		answers.set(mutation.id, JSON.parse(row.result) as MutationResult);
+	}
+	return answers;
+}
+
+/** The new changes of one push, merged in memory in order, then written in a few statements. */
+class PushBatch {
+	readonly #records = new Map<string, SyncRecord>();
+	readonly #tombstoned = new Set<string>();
+	readonly #dirty = new Set<string>();
+	readonly #conflicts: ConflictRecorder;
+	readonly #answers: MutationResult[] = [];
+	readonly #log = new ChangeLog();
+
+	constructor(
+		private readonly trx: Transaction<Database>,
+		private readonly clientId: string,
+		private readonly now: string,
+		private readonly nowMs: number
+	) {
+		this.#conflicts = new ConflictRecorder(trx, clientId, now, this.#log);
+	}
+
+	async load(mutations: readonly Mutation[]): Promise<void> {
+		const ids = [...new Set(mutations.map((m) => m.recordId))];
+		for (const group of chunks(ids)) {
+			const rows = await this.trx.selectFrom('record').selectAll().where('id', 'in', group).execute();
+			for (const row of rows) this.#records.set(row.id, recordFromRow(row));
+			const gone = await this.trx
+				.selectFrom('tombstone')
+				.select('record_id')
+				.where('record_id', 'in', group)
+				.execute();
+			for (const row of gone) this.#tombstoned.add(row.record_id);
+		}
+	}
+
+	apply(mutation: Mutation): MutationResult {
+		const outcome = this.#merge(mutation);
+		if (outcome.status === 'rejected') {
+			const answer: MutationResult = { id: mutation.id, status: 'rejected', reason: outcome.reason };
+			if (outcome.errors) answer.errors = outcome.errors;
+			return this.#answer(answer);
+		}
+		const record = outcome.record;
+		if (outcome.changed) {
+			this.#records.set(record.id, record);
+			this.#dirty.add(record.id);
+		}
+		const conflicts = outcome.conflicts.map((c: MergeConflict) => this.#conflicts.raise(record, c));
+		if (mutation.resolves?.length) this.#conflicts.resolve(record.id, mutation.resolves);
+		return this.#answer({ id: mutation.id, status: 'applied', conflicts });
+	}
+
+	#merge(mutation: Mutation): MergeOutcome {
+		if (this.#tombstoned.has(mutation.recordId)) {
+			return {
+				status: 'rejected',
+				reason: 'This record has been removed from the server for good, so this change cannot be applied.'
+			};
+		}
+		try {
+			return applyMutation(this.#records.get(mutation.recordId), mutation, {
+				clientId: this.clientId,
+				now: this.now,
+				nowMs: this.nowMs
+			});
+		} catch (error) {
+			// A fault in the merge must not hold every later change hostage: refuse this one, log why.
+			const reference = randomUUID().slice(0, 8);
+			console.error(`[sync ${reference}] merging change ${mutation.id} of ${this.clientId} failed`, error);
+			return {
+				status: 'rejected',
+				reason: `The server could not apply this change because of a fault on the server (reference ${reference}). Keep it and tell your administrator.`
+			};
+		}
+	}
+
+	#answer(answer: MutationResult): MutationResult {
+		this.#answers.push(answer);
+		return answer;
+	}
+
+	async save(mutations: readonly Mutation[]): Promise<void> {
+		const records = [...this.#dirty].map((id) => this.#records.get(id) as SyncRecord);
+		for (const group of chunks(records)) {
+			await this.trx
+				.insertInto('record')
+				.values(group.map(recordToRow))
+				.onConflict((oc) =>
+					oc.column('id').doUpdateSet((eb) => ({
+						area_id: eb.ref('excluded.area_id'),
+						data: eb.ref('excluded.data'),
+						versions: eb.ref('excluded.versions'),
+						updated_at: eb.ref('excluded.updated_at'),
+						archived_at: eb.ref('excluded.archived_at')
+					}))
+				)
+				.execute();
+		}
+		for (const record of records) {
+			this.#log.add({ kind: 'record', entityId: record.id, type: record.type, areaId: record.areaId });
+		}
+		await this.#conflicts.save();
+		const answered = mutations.map((m, i) => ({
+			client_id: this.clientId,
+			mutation_id: m.id,
+			record_id: m.recordId,
+			status: this.#answers[i]?.status ?? 'applied',
+			result: JSON.stringify(this.#answers[i]),
+			applied_at: this.now
+		}));
+		for (const group of chunks(answered)) await this.trx.insertInto('sync_mutation').values(group).execute();
+		await this.#log.write(this.trx);
+	}
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startRuntime, stopRuntime } from '../runtime';
+import { BODY_LIMITS } from './http';
+import { syncRoute } from './route';
+
+const ORIGIN = 'http://localhost:3000';
+const url = (endpoint: string) => new URL(`${ORIGIN}/api/v1/sync/${endpoint}`);
+const pull = { protocol: 1, schemaVersion: 1, clientId: randomUUID(), cursor: null };
+
+/** A request whose body arrives in pieces, as a slow connection delivers it. */
+function streamed(chunks: Uint8Array[], headers: Record<string, string>) {
+	const body = new ReadableStream<Uint8Array>({
+		pull(controller) {
+			const next = chunks.shift();
+			if (next) controller.enqueue(next);
+			else controller.close();
+		}
+	});
+	return new Request(url('pull'), { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+}
+
+describe('the sync routes over a running demo server', () => {
+	let dir: string;
+	beforeAll(async () => {
+		dir = mkdtempSync(path.join(os.tmpdir(), 'fellside-route-'));
+		vi.spyOn(console, 'log').mockImplementation(() => undefined);
+		await startRuntime({
+			DATABASE_URL: path.join(dir, 'fellside.db'),
+			FELLSIDE_SEED: 'demo',
+			FELLSIDE_SEED_SIZE: '25'
+		});
+	});
+	afterAll(async () => {
+		await stopRuntime();
+		vi.restoreAllMocks();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('answers a pull with the seeded records as JSON', async () => {
+		const request = new Request(url('pull'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: ORIGIN, 'sec-fetch-site': 'same-origin' },
+			body: JSON.stringify(pull)
+		});
+		const response = await syncRoute('pull', request, url('pull'));
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/json');
+		const body = (await response.json()) as { changes: unknown[]; more: boolean };
+		expect(body.changes).toHaveLength(25);
+	});
+
+	it('reads a body that arrives in pieces', async () => {
+		const text = new TextEncoder().encode(JSON.stringify(pull));
+		const pieces = [text.slice(0, 7), text.slice(7, 30), text.slice(30)];
+		const response = await syncRoute(
+			'pull',
+			streamed(pieces, { 'content-type': 'application/json' }),
+			url('pull')
+		);
+		expect(response.status).toBe(200);
+	});
+
+	it('stops reading a body past the limit and answers 413', async () => {
+		const piece = new Uint8Array(8 * 1024).fill(0x20);
+		const pieces = Array.from({ length: 1000 }, () => piece);
+		const response = await syncRoute(
+			'pull',
+			streamed(pieces, { 'content-type': 'application/json' }),
+			url('pull')
+		);
+		expect(response.status).toBe(413);
+		// It read one piece past the 16 KB limit, not all 8 MB.
+		expect(pieces.length).toBeGreaterThan(1000 - BODY_LIMITS.pull / piece.length - 2);
+	});
+
+	it('refuses a JSON call from another website', async () => {
+		const request = new Request(url('push'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+			body: '{}'
+		});
+		const response = await syncRoute('push', request, url('push'));
+		expect(response.status).toBe(403);
+		expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
+	});
+});

@@ -1,0 +1,110 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { encodeHlc, type Hlc } from '$lib/domain/sync/hlc';
+import type { ChangeKind, Database } from '../db/schema';
+
+/** The database as sync needs it: the Kysely instance and which kind it is (for locking). */
+export interface SyncDatabase {
+	db: Kysely<Database>;
+	kind: 'sqlite' | 'postgres';
+}
+
+/** The server's clock, injected so tests can move it; milliseconds since the epoch. */
+export type ServerClock = () => number;
+
+/** The node name in stamps the server makes itself (demo seeding, migrations). */
+export const SERVER_NODE = 'server';
+
+/** A stamp the server makes itself, for records it stores without a device (demo data). */
+export const serverStamp = (ms: number): Hlc => encodeHlc({ ms, counter: 0, node: SERVER_NODE });
+
+/** Any constant shared by every writer: the PostgreSQL advisory lock that serialises sync writes. */
+const SYNC_WRITE_LOCK = 4_202_611;
+/** Rows per multi-row statement: far below both databases' bound-parameter limits. */
+export const ROWS_PER_STATEMENT = 500;
+
+/**
+ * A transaction that writes to the change log. Writers run one at a time, so sequence numbers
+ * are handed out in commit order: SQLite has a single writer (and Kysely one connection); on
+ * PostgreSQL every writer takes the same transaction-level advisory lock first, held until commit.
+ */
+export function writeTransaction<T>(
+	database: SyncDatabase,
+	work: (trx: Transaction<Database>) => Promise<T>
+): Promise<T> {
+	return database.db.transaction().execute(async (trx) => {
+		if (database.kind === 'postgres')
+			await sql`select pg_advisory_xact_lock(${sql.lit(SYNC_WRITE_LOCK)})`.execute(trx);
+		return work(trx);
+	});
+}
+
+/** A consistent snapshot for reads that span several queries (a pull page and its entities). */
+export function readTransaction<T>(
+	database: SyncDatabase,
+	work: (trx: Transaction<Database>) => Promise<T>
+): Promise<T> {
+	return database.db.transaction().setIsolationLevel('repeatable read').execute(work);
+}
+
+/** Split rows into groups small enough for one statement. */
+export function chunks<T>(rows: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+	return out;
+}
+
+export interface LoggedChange {
+	kind: ChangeKind;
+	entityId: string;
+	type: string;
+	areaId: string;
+}
+
+/**
+ * The change-log rows one write transaction touches. Each entity keeps one row holding the
+ * sequence number of its latest change; numbers come from the counter in `sync_state`, never from
+ * max(seq), which would repeat numbers once rows are pruned.
+ */
+export class ChangeLog {
+	readonly #changes = new Map<string, LoggedChange>();
+
+	/** Note a change; an entity changed twice in one transaction is logged once, at its last change. */
+	add(change: LoggedChange): void {
+		const key = `${change.kind}:${change.entityId}`;
+		this.#changes.delete(key);
+		this.#changes.set(key, change);
+	}
+
+	/** Give every noted change the next sequence numbers, in the order they happened. */
+	async write(trx: Transaction<Database>): Promise<void> {
+		if (this.#changes.size === 0) return;
+		const state = await trx
+			.selectFrom('sync_state')
+			.select('seq')
+			.where('id', '=', 1)
+			.executeTakeFirstOrThrow();
+		let seq = Number(state.seq);
+		const rows = [...this.#changes.values()].map((c) => ({
+			kind: c.kind,
+			entity_id: c.entityId,
+			seq: ++seq,
+			type: c.type,
+			area_id: c.areaId
+		}));
+		for (const group of chunks(rows)) {
+			await trx
+				.insertInto('change_log')
+				.values(group)
+				.onConflict((oc) =>
+					oc.columns(['kind', 'entity_id']).doUpdateSet((eb) => ({
+						seq: eb.ref('excluded.seq'),
+						type: eb.ref('excluded.type'),
+						area_id: eb.ref('excluded.area_id')
+					}))
+				)
+				.execute();
+		}
+		await trx.updateTable('sync_state').set({ seq }).where('id', '=', 1).execute();
+		this.#changes.clear();
+	}
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { AreaId } from '$lib/domain/areas';
+import type { RecordType } from '$lib/domain/records';
+import { HybridClock, type Hlc } from '$lib/domain/sync/hlc';
+import {
+	ARCHIVED_KEY,
+	PROTOCOL_VERSION,
+	SCHEMA_VERSION,
+	type MutationInput,
+	type PullResponse,
+	type PushResponse,
+	type SyncRecord
+} from '$lib/domain/sync/protocol';
+import { migrateToLatest } from '../db/migrate';
+import { ensureAreas } from '../db/reference-data';
+import type { TestDatabase } from '../db/testing';
+import { handleSync, type SyncEndpoint, type SyncRequestInfo, type SyncServer } from './http';
+import type { ServerClock, SyncDatabase } from './storage';
+
+/** Test support for sync: a migrated database, and a device that speaks the protocol. */
+
+/** A change's field values, as the protocol carries them. */
+export type Fields = NonNullable<MutationInput['set']>;
+
+export const T0 = Date.parse('2026-11-23T10:00:00.000Z');
+export const DAY = 86_400_000;
+export const HALL: Fields = { kind: 'place', name: 'Village hall', status: 'active', lifecycle: 'draft' };
+
+export async function openSyncDatabase(kind: TestDatabase) {
+	const handle = await kind.open();
+	await migrateToLatest(handle.db);
+	await ensureAreas(handle.db);
+	const database: SyncDatabase = { db: handle.db, kind: handle.kind };
+	return { database, url: handle.url, cleanup: handle.cleanup };
+}
+
+/** A settable server clock. */
+export function serverClock(start = T0) {
+	let now = start;
+	const clock: ServerClock = () => now;
+	return { clock, set: (ms: number) => (now = ms), advance: (ms: number) => (now += ms) };
+}
+
+/** The request info of a same-origin JSON request from the app. */
+export const APP_REQUEST: SyncRequestInfo = {
+	contentType: 'application/json',
+	origin: 'http://localhost:3000',
+	secFetchSite: 'same-origin',
+	serverOrigin: 'http://localhost:3000'
+};
+
+/**
+ * A device as the protocol sees it: its client id, mutation numbering, hybrid clock, the records
+ * and cursor it pulled, and the changes waiting to be sent. Every request goes through
+ * `handleSync` as JSON text, exactly as it would over HTTP.
+ */
+export class ProtocolDevice {
+	readonly clientId = randomUUID();
+	readonly clock: HybridClock;
+	readonly records = new Map<string, SyncRecord>();
+	outbox: MutationInput[] = [];
+	cursor: string | null = null;
+	#nextId = 1;
+
+	constructor(
+		readonly server: SyncServer,
+		readonly name: string,
+		wall: () => number = () => T0
+	) {
+		this.clock = new HybridClock(this.clientId, wall);
+	}
+
+	#queue(change: Omit<MutationInput, 'id' | 'hlc' | 'at'>): MutationInput {
+		const mutation = {
+			...change,
+			id: this.#nextId++,
+			hlc: this.clock.tick(),
+			at: new Date(T0).toISOString()
+		};
+		this.outbox.push(mutation);
+		return mutation;
+	}
+
+	#base(recordId: string, keys: readonly string[]): Record<string, Hlc | null> {
+		const versions = this.records.get(recordId)?.versions ?? {};
+		const base: Record<string, Hlc | null> = { [ARCHIVED_KEY]: versions[ARCHIVED_KEY] ?? null };
+		for (const key of keys) base[key] = versions[key] ?? null;
+		return base;
+	}
+
+	create(data: Fields = HALL, area: AreaId = 'eden', type: RecordType = 'asset') {
+		const recordId = randomUUID();
+		return this.#queue({ recordId, type, op: 'create', set: data, area });
+	}
+
+	edit(recordId: string, set: Fields, type: RecordType = 'asset') {
+		return this.#queue({ recordId, type, op: 'update', set, base: this.#base(recordId, Object.keys(set)) });
+	}
+
+	archive(recordId: string, type: RecordType = 'asset') {
+		const keys = Object.keys(this.records.get(recordId)?.versions ?? {});
+		return this.#queue({ recordId, type, op: 'archive', base: this.#base(recordId, keys) });
+	}
+
+	resolve(recordId: string, conflictIds: string[], set: Fields = {}) {
+		const keys = Object.keys(set);
+		return this.#queue({
+			recordId,
+			type: 'asset',
+			op: 'update',
+			set,
+			base: this.#base(recordId, keys),
+			resolves: conflictIds
+		});
+	}
+
+	request(endpoint: SyncEndpoint, body: Record<string, unknown>) {
+		const envelope = {
+			protocol: PROTOCOL_VERSION,
+			schemaVersion: SCHEMA_VERSION,
+			clientId: this.clientId,
+			...body
+		};
+		return handleSync(endpoint, JSON.stringify(envelope), APP_REQUEST, this.server);
+	}
+
+	/** Send the waiting changes (or the given ones); acknowledged ones leave the outbox. */
+	async push(mutations: MutationInput[] = this.outbox): Promise<PushResponse> {
+		const answer = await this.request('push', { deviceName: this.name, mutations });
+		if (answer.status !== 200)
+			throw new Error(`push answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+		const response = answer.body as PushResponse;
+		const done = new Set(response.results.map((r) => r.id));
+		this.outbox = this.outbox.filter((m) => !done.has(m.id));
+		return response;
+	}
+
+	/** Pull to the end, keeping records and folding every version into the clock. */
+	async pull(limit?: number): Promise<PullResponse[]> {
+		const pages: PullResponse[] = [];
+		for (;;) {
+			const answer = await this.request('pull', { cursor: this.cursor, ...(limit ? { limit } : {}) });
+			if (answer.status !== 200)
+				throw new Error(`pull answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+			const page = answer.body as PullResponse;
+			pages.push(page);
+			if (page.reset) return pages;
+			for (const change of page.changes) {
+				if (change.kind === 'record') {
+					this.records.set(change.record.id, change.record);
+					for (const stamp of Object.values(change.record.versions)) this.clock.receive(stamp);
+				} else if (change.kind === 'tombstone') this.records.delete(change.id);
+			}
+			this.cursor = page.cursor;
+			if (!page.more) return pages;
+		}
+	}
+
+	async sync(): Promise<void> {
+		if (this.outbox.length > 0) await this.push();
+		await this.pull();
+	}
+}
