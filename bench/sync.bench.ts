@@ -6,6 +6,7 @@
  * bench/README.md.
  */
 import type { Page } from '@playwright/test';
+import { join } from 'node:path';
 import {
 	bundle,
 	callIn,
@@ -15,9 +16,25 @@ import {
 	pageHtml,
 	type Chromium
 } from './lib/browser.js';
-import { measureInterleaved, runCount, writeResults, type Measurement, type Metric } from './lib/harness.js';
-import { ensureBuilt, isStopping, startNode, type RunningServer } from './lib/server.js';
-import type { BenchSyncApi, Replicated } from './sync/api.js';
+import { runCount, writeResults, type Metric } from './lib/harness.js';
+import { benchPostgres, type BenchPostgres } from './lib/postgres.js';
+import {
+	ensureBuilt,
+	isStopping,
+	startFellside,
+	startNode,
+	tempDir,
+	type RunningServer
+} from './lib/server.js';
+import type { BenchSyncApi } from './sync/api.js';
+import { profileSides, replicate, replicationMetrics, type Side } from './sync/replicate.js';
+import {
+	describeStorm,
+	runStorm,
+	STORM_DEVICES,
+	STORM_MUTATIONS,
+	stormMetrics
+} from './sync/storm-runner.js';
 
 const RECORDS = 10_000;
 /** PouchDB's replication batch size: 500 is its fastest (the default, 100, is far slower). */
@@ -36,96 +53,48 @@ function call<K extends keyof BenchSyncApi>(
 	return callIn<BenchSyncApi, K>(page, 'benchSync', name, ...args);
 }
 
-/** One way of syncing a browser with a server: PouchDB, or Fellside on one database. */
-interface Side {
-	key: string;
-	label: string;
-	page: Page;
-	pull: () => Promise<Replicated>;
-	/** Push the records under the ids of `generation` (each push needs records new to the server). */
-	push: (generation: number) => Promise<Replicated>;
-}
-
-/** Throws unless the replication moved every record; else its time in ms (measured in the page). */
-async function checked(label: string, page: Page, run: () => Promise<Replicated>): Promise<number> {
-	// Headless tabs are all "visible", but make sure the one working is the one in front.
-	await page.bringToFront();
-	const result = await run();
-	if (result.records !== RECORDS) throw new Error(`${label}: ${result.records} records, expected ${RECORDS}`);
-	return result.ms;
-}
-
-const rate = (ms: number): number => (RECORDS * 1000) / ms;
-
-function logSamples(title: string, sides: readonly Side[], m: Record<string, Measurement>): void {
-	console.log(`  ${title}`);
-	const width = Math.max(...sides.map((s) => s.label.length));
-	for (const side of sides) {
-		const samples = m[side.key]?.samples.map((x) => x.toFixed(0)).join(' ') ?? '';
-		console.log(`    ${side.label.padEnd(width)}  ms: ${samples}`);
-	}
-}
-
-/**
- * Pulls, then pushes, every side taking its turn within each run, so load changes on this shared
- * machine hit them alike. Before them one untimed push per side (generation 0) fills each server with
- * the records the pulls then download, and warms everything up.
- */
-async function replicate(
-	sides: readonly Side[]
-): Promise<{ pull: Record<string, Measurement>; push: Record<string, Measurement> }> {
-	console.log(`bench: untimed first push of ${RECORDS} records on each side (what the pulls download)`);
-	for (const side of sides) await checked(`${side.label} first push`, side.page, () => side.push(0));
-
-	console.log(`bench: ${RUNS} runs of each, after 1 warm-up pull; sides interleaved`);
-	const pull = await measureInterleaved(
-		Object.fromEntries(sides.map((s) => [s.key, () => checked(`${s.label} pull`, s.page, s.pull)])),
-		{ warmup: 1, runs: RUNS }
-	);
-	logSamples(`pull ${RECORDS} records into an empty device`, sides, pull);
-
-	let generation = 0;
-	const push = await measureInterleaved(
-		Object.fromEntries(
-			sides.map((s) => [s.key, () => checked(`${s.label} push`, s.page, () => s.push(++generation))])
-		),
-		{ warmup: 0, runs: RUNS }
-	);
-	logSamples(`push ${RECORDS} new records from a device`, sides, push);
-	return { pull, push };
-}
-
 function startPouchServer(): Promise<RunningServer> {
 	return startNode('pouchdb server', ['--import', 'tsx', 'bench/sync/pouchdb-server.ts']);
 }
 
-function replicationMetrics(
-	sides: readonly Side[],
-	baseline: Side,
-	m: { pull: Record<string, Measurement>; push: Record<string, Measurement> }
-): Metric[] {
+/**
+ * Until staff sign-in exists the server lets devices sync only in demo mode. A demo of size 0 seeds
+ * the demo staff and no records, so the servers start empty like PouchDB's.
+ */
+const SYNC_OPEN = { FELLSIDE_SEED: 'demo', FELLSIDE_SEED_SIZE: '0' };
+
+/** The built Fellside server on one database, with the database's URL (for the storm's check). */
+interface FellsideServer {
+	label: string;
+	server: RunningServer;
+	databaseUrl: string;
+}
+
+/** The same page on a Fellside server's origin, as a sync benchmark side. */
+async function fellsideSide(chromium: Chromium, html: string, fellside: FellsideServer): Promise<Side> {
+	const page = await openPageOn(chromium.context, fellside.server.url, html, 'benchSync');
+	await call(page, 'prepare', RECORDS);
+	return {
+		key: `fellside-${fellside.label}`,
+		label: `Fellside on ${fellside.label}`,
+		page,
+		pull: () => call(page, 'fellsidePull'),
+		push: (generation) => call(page, 'fellsidePush', generation)
+	};
+}
+
+/** The reconnect storm on each server, after the same devices pushing one at a time (the baseline). */
+async function storms(fellsides: readonly FellsideServer[]): Promise<Metric[]> {
+	console.log(
+		`bench: reconnect storm, ${STORM_DEVICES} devices x ${STORM_MUTATIONS} mutations, on each server`
+	);
 	const metrics: Metric[] = [];
-	for (const direction of ['pull', 'push'] as const) {
-		const base = m[direction][baseline.key];
-		if (!base) throw new Error(`no ${direction} figures for ${baseline.label}`);
-		const baseRate = rate(base.median);
-		const what =
-			direction === 'pull' ? `pull ${RECORDS} into an empty device` : `push ${RECORDS} new records`;
-		for (const side of sides) {
-			const own = m[direction][side.key];
-			if (!own) throw new Error(`no ${direction} figures for ${side.label}`);
-			const metric: Metric = {
-				name: `${what}, ${side.label}`,
-				unit: 'records/s',
-				value: rate(own.median),
-				better: 'higher'
-			};
-			if (side !== baseline) {
-				metric.baseline = baseRate;
-				metric.target = baseRate * TARGET_SPEEDUP;
-			}
-			metrics.push(metric);
-		}
+	for (const { label, server, databaseUrl } of fellsides) {
+		const sequential = await runStorm(server, databaseUrl, 'sequential');
+		console.log(describeStorm(label, 'sequential', sequential));
+		const storm = await runStorm(server, databaseUrl, 'storm');
+		console.log(describeStorm(label, 'storm', storm));
+		metrics.push(...stormMetrics(label, storm, sequential));
 	}
 	return metrics;
 }
@@ -139,16 +108,33 @@ async function main(): Promise<void> {
 
 	const servers: RunningServer[] = [];
 	let chromium: Chromium | undefined;
+	let postgres: BenchPostgres | undefined;
+	const sqliteDir = await tempDir();
 	try {
+		postgres = await benchPostgres();
+		const pgDatabase = await postgres.createDatabase('fellside_bench_sync');
+		console.log(`bench: PostgreSQL: ${postgres.describe}`);
+		const fellsides: FellsideServer[] = [];
+		for (const [label, databaseUrl] of [
+			['SQLite', join(sqliteDir.path, 'fellside.db')],
+			['PostgreSQL', pgDatabase.url]
+		] as const) {
+			const server = await startFellside({ databaseUrl, env: SYNC_OPEN });
+			servers.push(server);
+			fellsides.push({ label, server, databaseUrl });
+		}
 		const pouchServer = await startPouchServer();
 		servers.push(pouchServer);
 		chromium = await launchChromium();
-		console.log(`bench: ${chromiumPath}; PouchDB server at ${pouchServer.url}`);
+		console.log(
+			`bench: ${chromiumPath}; Fellside servers at ${fellsides.map((f) => `${f.server.url} (${f.label})`).join(', ')}; ` +
+				`PouchDB server at ${pouchServer.url}`
+		);
+
 		// Replication looks up checkpoints that do not exist yet: Chromium logs each 404 as an error.
 		const pouchPage = await openPageOn(chromium.context, pouchServer.url, html, 'benchSync', {
 			expectedConsole: /status of 404 \(Not Found\)/
 		});
-
 		const dataset = await call(pouchPage, 'prepare', RECORDS);
 		const types = Object.entries(dataset.types)
 			.map(([t, n]) => `${t} ${n}`)
@@ -165,14 +151,22 @@ async function main(): Promise<void> {
 			push: (generation) => call(pouchPage, 'pouchPush', POUCH_DB, POUCH_BATCH, generation)
 		};
 		const sides = [pouch];
-		const m = await replicate(sides);
-		const metrics = replicationMetrics(sides, pouch, m);
+		for (const fellside of fellsides) sides.push(await fellsideSide(chromium, html, fellside));
+
+		const replication = await replicate(sides, { records: RECORDS, runs: RUNS });
+		if (process.env.BENCH_SYNC_PROFILE === '1') await profileSides(sides);
+		const metrics = [
+			...replicationMetrics(sides, pouch, replication, TARGET_SPEEDUP),
+			...(await storms(fellsides))
+		];
 		await writeResults('sync', metrics);
 		console.log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 	} finally {
 		// Chromium first: it writes to the profile until it has exited.
 		await chromium?.close();
 		for (const server of servers) await server.stop();
+		await postgres?.stop();
+		await sqliteDir.remove();
 	}
 }
 

@@ -9,6 +9,20 @@ export interface Replicated {
 	ms: number;
 	/** Records the device holds afterwards (pull) or the replication wrote to the server (push). */
 	records: number;
+	/** Where Fellside's time went (for the profile in the log); PouchDB's is not split. */
+	phases?: Phases;
+}
+
+/** A Fellside replication's time split three ways; they add up to `ms`. */
+export interface Phases {
+	/** Sending requests and receiving answers: the network and the server's work (fetch to last byte). */
+	serverMs: number;
+	/** In the page around each request: JSON of requests and answers and checking answers against the protocol. */
+	protocolMs: number;
+	/** Everything else: the device store (IndexedDB transactions, deriving index fields, the outbox). */
+	deviceMs: number;
+	/** Requests made. */
+	requests: number;
 }
 
 /** The documents both sides replicate: the demo generator's records. */
@@ -37,6 +51,16 @@ export interface BenchSyncApi {
 	 * a new local database, then replicated to server database `remote`, timed.
 	 */
 	pouchPush(remote: string, batchSize: number, generation: number): Promise<Replicated>;
+	/**
+	 * Fellside: a new, empty device pulls everything from the server (same origin): one full sync
+	 * through the sync engine, timed. The device database is deleted afterwards.
+	 */
+	fellsidePull(): Promise<Replicated>;
+	/**
+	 * Fellside: a new device on which the records (ids made new by `generation`) are saved untimed,
+	 * each with its outbox entry, pushes them all through the sync engine, timed.
+	 */
+	fellsidePush(generation: number): Promise<Replicated>;
 }
 
 /** What the reconnect-storm process (storm.mts) prints as its last line of output, as JSON. */

@@ -11,6 +11,7 @@ import PouchDB from 'pouchdb-browser';
 import type { RecordEnvelope } from '$lib/domain/records';
 import type { BenchSyncApi, Dataset, Replicated } from './api.js';
 import { generateRecords, generationOf } from './dataset.mjs';
+import { fellsidePull, fellsidePush } from './fellside.mjs';
 
 declare global {
 	interface Window {
@@ -88,4 +89,10 @@ async function pouchPush(remote: string, batchSize: number, generation: number):
 	}
 }
 
-window.benchSync = { prepare, pouchPull, pouchPush };
+window.benchSync = {
+	prepare,
+	pouchPull,
+	pouchPush,
+	fellsidePull,
+	fellsidePush: (generation) => fellsidePush(generationOf(records(), generation))
+};
