@@ -27,7 +27,7 @@ import {
 	type RunningServer
 } from './lib/server.js';
 import type { BenchSyncApi } from './sync/api.js';
-import { profileSides, replicate, replicationMetrics, type Side } from './sync/replicate.js';
+import { replicate, replicationMetrics, type Side } from './sync/replicate.js';
 import {
 	describeStorm,
 	runStorm,
@@ -79,7 +79,8 @@ async function fellsideSide(chromium: Chromium, html: string, fellside: Fellside
 		label: `Fellside on ${fellside.label}`,
 		page,
 		pull: () => call(page, 'fellsidePull'),
-		push: (generation) => call(page, 'fellsidePush', generation)
+		preparePush: (generation) => call(page, 'fellsidePrepareDevice', generation),
+		push: () => call(page, 'fellsidePush')
 	};
 }
 
@@ -148,13 +149,14 @@ async function main(): Promise<void> {
 			label: `PouchDB 9 (IndexedDB) to express-pouchdb (memory), batch ${POUCH_BATCH}`,
 			page: pouchPage,
 			pull: () => call(pouchPage, 'pouchPull', POUCH_DB, POUCH_BATCH),
-			push: (generation) => call(pouchPage, 'pouchPush', POUCH_DB, POUCH_BATCH, generation)
+			preparePush: (generation) => call(pouchPage, 'pouchPrepareDevice', generation),
+			push: () => call(pouchPage, 'pouchPush', POUCH_DB, POUCH_BATCH)
 		};
 		const sides = [pouch];
 		for (const fellside of fellsides) sides.push(await fellsideSide(chromium, html, fellside));
 
-		const replication = await replicate(sides, { records: RECORDS, runs: RUNS });
-		if (process.env.BENCH_SYNC_PROFILE === '1') await profileSides(sides);
+		const profile = process.env.BENCH_SYNC_PROFILE === '1';
+		const replication = await replicate(sides, { records: RECORDS, runs: RUNS, profile });
 		const metrics = [
 			...replicationMetrics(sides, pouch, replication, TARGET_SPEEDUP),
 			...(await storms(fellsides))

@@ -47,20 +47,24 @@ export interface BenchSyncApi {
 	 */
 	pouchPull(remote: string, batchSize: number): Promise<Replicated>;
 	/**
-	 * PouchDB: the records, their ids made new by `generation` (0: as generated), written untimed to
-	 * a new local database, then replicated to server database `remote`, timed.
+	 * PouchDB: a new local database (IndexedDB) with the records saved in it, their ids made new by
+	 * `generation` (0: as generated), ready for pouchPush(). Set-up, untimed; returns the records saved.
 	 */
-	pouchPush(remote: string, batchSize: number, generation: number): Promise<Replicated>;
+	pouchPrepareDevice(generation: number): Promise<number>;
+	/** PouchDB: the prepared local database replicates to server database `remote`, timed; then destroyed. */
+	pouchPush(remote: string, batchSize: number): Promise<Replicated>;
 	/**
 	 * Fellside: a new, empty device pulls everything from the server (same origin): one full sync
 	 * through the sync engine, timed. The device database is deleted afterwards.
 	 */
 	fellsidePull(): Promise<Replicated>;
 	/**
-	 * Fellside: a new device on which the records (ids made new by `generation`) are saved untimed,
-	 * each with its outbox entry, pushes them all through the sync engine, timed.
+	 * Fellside: a new device on which the records (ids made new by `generation`) are saved as a person
+	 * saves them, each with its outbox entry, ready for fellsidePush(). Set-up, untimed.
 	 */
-	fellsidePush(generation: number): Promise<Replicated>;
+	fellsidePrepareDevice(generation: number): Promise<number>;
+	/** Fellside: the prepared device pushes everything through the sync engine, timed; then deleted. */
+	fellsidePush(): Promise<Replicated>;
 }
 
 /** What the reconnect-storm process (storm.mts) prints as its last line of output, as JSON. */

@@ -11,7 +11,7 @@ import PouchDB from 'pouchdb-browser';
 import type { RecordEnvelope } from '$lib/domain/records';
 import type { BenchSyncApi, Dataset, Replicated } from './api.js';
 import { generateRecords, generationOf } from './dataset.mjs';
-import { fellsidePull, fellsidePush } from './fellside.mjs';
+import { fellsidePrepareDevice, fellsidePull, fellsidePush } from './fellside.mjs';
 
 declare global {
 	interface Window {
@@ -72,13 +72,30 @@ async function pouchPull(remote: string, batchSize: number): Promise<Replicated>
 	}
 }
 
-async function pouchPush(remote: string, batchSize: number, generation: number): Promise<Replicated> {
+/** The local database prepared for the next push. */
+let preparedPouch: PouchDB.Database<RecordDoc> | undefined;
+
+async function pouchPrepareDevice(generation: number): Promise<number> {
+	if (preparedPouch) throw new Error('a prepared PouchDB database has not been pushed yet');
 	const local = new PouchDB<RecordDoc>(`push-${++runs}`);
 	try {
 		const docs = generationOf(records(), generation).map(toDoc);
 		const written = await local.bulkDocs(docs);
 		const failed = written.filter((w) => 'error' in w);
 		if (failed.length > 0) throw new Error(`${failed.length} documents not stored locally`);
+	} catch (err) {
+		await local.destroy();
+		throw err;
+	}
+	preparedPouch = local;
+	return records().length;
+}
+
+async function pouchPush(remote: string, batchSize: number): Promise<Replicated> {
+	const local = preparedPouch;
+	if (!local) throw new Error('pouchPrepareDevice() has not run');
+	preparedPouch = undefined;
+	try {
 		const start = performance.now();
 		const result = await PouchDB.replicate(local, remoteDb(remote), { batch_size: batchSize });
 		const ms = performance.now() - start;
@@ -92,7 +109,9 @@ async function pouchPush(remote: string, batchSize: number, generation: number):
 window.benchSync = {
 	prepare,
 	pouchPull,
+	pouchPrepareDevice,
 	pouchPush,
 	fellsidePull,
-	fellsidePush: (generation) => fellsidePush(generationOf(records(), generation))
+	fellsidePrepareDevice: (generation) => fellsidePrepareDevice(generationOf(records(), generation)),
+	fellsidePush
 };

@@ -16,11 +16,16 @@ import { TimedTransport } from './timed-transport.mjs';
 
 let devices = 0;
 
-/** A new, empty device database; removed after `work`, whatever happens. */
-async function onNewDevice<T>(work: (db: DeviceDatabase) => Promise<T>): Promise<T> {
-	const name = `fellside-bench-${++devices}`;
-	const db = new DeviceDatabase(name);
+/** A new, empty device database. */
+async function newDevice(): Promise<DeviceDatabase> {
+	const db = new DeviceDatabase(`fellside-bench-${++devices}`);
 	await db.open();
+	return db;
+}
+
+/** Run `work` on a new device, then delete its database, whatever happens. */
+async function onNewDevice<T>(work: (db: DeviceDatabase) => Promise<T>): Promise<T> {
+	const db = await newDevice();
 	try {
 		return await work(db);
 	} finally {
@@ -73,14 +78,33 @@ async function createAll(db: DeviceDatabase, records: readonly RecordEnvelope[])
 	if (waiting !== records.length) throw new Error(`${waiting} changes waiting after ${records.length} saves`);
 }
 
-/**
- * A device with the records saved on it sends them all: the engine's push (batches the server
- * accepts, each acknowledged before its entries leave the outbox), timed. Only the push, as
- * PouchDB's one-way replication is: a full sync would then download the device's own records again.
- */
-export function fellsidePush(records: readonly RecordEnvelope[]): Promise<Replicated> {
-	return onNewDevice(async (db) => {
+/** The device prepared for the next push, with its records saved and waiting. */
+let prepared: DeviceDatabase | undefined;
+
+/** A new device with the records saved on it, waiting to be pushed (set-up, untimed). */
+export async function fellsidePrepareDevice(records: readonly RecordEnvelope[]): Promise<number> {
+	if (prepared) throw new Error('a prepared device has not been pushed yet');
+	const db = await newDevice();
+	try {
 		await createAll(db, records);
+	} catch (err) {
+		await db.delete();
+		throw err;
+	}
+	prepared = db;
+	return records.length;
+}
+
+/**
+ * The prepared device sends everything: the engine's push (batches the server accepts, each
+ * acknowledged before its entries leave the outbox), timed. Only the push, as PouchDB's one-way
+ * replication is: a full sync would then download the device's own records again.
+ */
+export async function fellsidePush(): Promise<Replicated> {
+	const db = prepared;
+	if (!db) throw new Error('fellsidePrepareDevice() has not run');
+	prepared = undefined;
+	try {
 		// What SyncEngine.sync() hands its push step.
 		const transport = new TimedTransport();
 		const context: SyncContext = {
@@ -100,5 +124,7 @@ export function fellsidePush(records: readonly RecordEnvelope[]): Promise<Replic
 			);
 		}
 		return { ms, records: outcome.applied, phases: transport.phases(ms) };
-	});
+	} finally {
+		await db.delete();
+	}
 }

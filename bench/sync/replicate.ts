@@ -14,8 +14,13 @@ export interface Side {
 	label: string;
 	page: Page;
 	pull: () => Promise<Replicated>;
-	/** Push the records under the ids of `generation` (each push needs records new to the server). */
-	push: (generation: number) => Promise<Replicated>;
+	/**
+	 * A new device with the records saved on it, under the ids of `generation` (each push needs
+	 * records new to the server), untimed; resolves to the number saved.
+	 */
+	preparePush: (generation: number) => Promise<number>;
+	/** The prepared device pushes them all. */
+	push: () => Promise<Replicated>;
 }
 
 export type Direction = 'pull' | 'push';
@@ -28,9 +33,16 @@ export interface Replication {
 	phases: Record<Direction, Map<string, Phases[]>>;
 }
 
+async function pushAfterPreparing(side: Side, generation: number): Promise<Replicated> {
+	await side.preparePush(generation);
+	return side.push();
+}
+
 export interface ReplicateOptions {
 	records: number;
 	runs: number;
+	/** Profile one more pull (before any timed push, so it downloads the same records) and push per side. */
+	profile?: boolean;
 }
 
 /**
@@ -40,7 +52,7 @@ export interface ReplicateOptions {
  */
 export async function replicate(
 	sides: readonly Side[],
-	{ records, runs }: ReplicateOptions
+	{ records, runs, profile = false }: ReplicateOptions
 ): Promise<Replication> {
 	const phases: Replication['phases'] = { pull: new Map(), push: new Map() };
 	const checked = async (side: Side, direction: Direction | 'first push', run: () => Promise<Replicated>) => {
@@ -58,18 +70,22 @@ export async function replicate(
 	};
 
 	console.log(`bench: untimed first push of ${records} records on each side (what the pulls download)`);
-	for (const side of sides) await checked(side, 'first push', () => side.push(0));
+	for (const side of sides) await checked(side, 'first push', () => pushAfterPreparing(side, 0));
 
 	console.log(`bench: ${runs} runs of each, after 1 warm-up pull; sides interleaved`);
 	const pull = await measureInterleaved(
 		Object.fromEntries(sides.map((s) => [s.key, () => checked(s, 'pull', s.pull)])),
 		{ warmup: 1, runs }
 	);
+	if (profile) await profileSides(sides, 'pull');
 	let generation = 0;
 	const push = await measureInterleaved(
-		Object.fromEntries(sides.map((s) => [s.key, () => checked(s, 'push', () => s.push(++generation))])),
+		Object.fromEntries(
+			sides.map((s) => [s.key, () => checked(s, 'push', () => pushAfterPreparing(s, ++generation))])
+		),
 		{ warmup: 0, runs }
 	);
+	if (profile) await profileSides(sides, 'push');
 	// The warm-up pull's phases are not part of the profile.
 	for (const list of phases.pull.values()) list.splice(0, list.length - runs);
 	const replication: Replication = { records, times: { pull, push }, phases };
@@ -145,20 +161,18 @@ export function replicationMetrics(
 const PROFILE_GENERATION = 0xfff0;
 
 /**
- * One more pull and push per side with the page's CPU profiled (BENCH_SYNC_PROFILE=1): printed as a
- * summary, and saved as bench/results/sync-<side>-<direction>.cpuprofile for DevTools.
+ * One more pull or push per side with the page's CPU profiled: printed as a summary, and saved as
+ * bench/results/sync-<side>-<direction>.cpuprofile for DevTools.
  */
-export async function profileSides(sides: readonly Side[]): Promise<void> {
+async function profileSides(sides: readonly Side[], direction: Direction): Promise<void> {
 	for (const side of sides) {
-		for (const direction of ['pull', 'push'] as const) {
-			await side.page.bringToFront();
-			const { result, profile } = await cpuProfile(side.page, () =>
-				direction === 'pull' ? side.pull() : side.push(PROFILE_GENERATION)
-			);
-			const file = await saveProfile(`sync-${side.key}-${direction}`, profile);
-			const split = result.phases ? `; ${describePhases([result.phases])}` : '';
-			console.log(`  profile: ${side.label} ${direction}, ${result.ms.toFixed(0)} ms${split} (${file})`);
-			console.log(summariseProfile(profile).replace(/^/gm, '    '));
-		}
+		await side.page.bringToFront();
+		if (direction === 'push') await side.preparePush(PROFILE_GENERATION);
+		// Only the replication itself is profiled, not the set-up.
+		const { result, profile } = await cpuProfile(side.page, direction === 'pull' ? side.pull : side.push);
+		const file = await saveProfile(`sync-${side.key}-${direction}`, profile);
+		const split = result.phases ? `; ${describePhases([result.phases])}` : '';
+		console.log(`  profile: ${side.label} ${direction}, ${result.ms.toFixed(0)} ms${split} (${file})`);
+		console.log(summariseProfile(profile).replace(/^/gm, '    '));
 	}
 }
