@@ -4,7 +4,7 @@ import {
 	type Mutation,
 	type PushResponse
 } from '$lib/domain/sync/protocol';
-import type { OutboxEntry } from '../store/database';
+import type { OutboxEntry, RefusedChange } from '../store/database';
 import { META, readNumber, writeMeta } from '../store/meta';
 import { envelope, type SyncContext } from './sync-context';
 import { BadAnswer, MutationGap } from './transport';
@@ -80,6 +80,7 @@ async function nextBatch(context: SyncContext): Promise<OutboxEntry[]> {
 		let next = await readNumber(db.meta, META.nextMutationId, 1);
 		let size = bytes({ ...envelope(context), deviceName: context.deviceName ?? '', mutations: [] });
 		const batch: OutboxEntry[] = [];
+		const numbered: OutboxEntry[] = [];
 		for (const entry of waiting) {
 			const entrySize = bytes(toMutation({ ...entry, mutationId: entry.mutationId ?? next })) + 1;
 			if (size + entrySize > PUSH_MAX_BYTES) {
@@ -89,11 +90,13 @@ async function nextBatch(context: SyncContext): Promise<OutboxEntry[]> {
 			}
 			if (entry.mutationId === undefined) {
 				entry.mutationId = next++;
-				await db.outbox.put(entry);
+				numbered.push(entry);
 			}
 			batch.push(entry);
 			size += entrySize;
 		}
+		// One request for the batch, not one per entry: each is a round trip to IndexedDB.
+		await db.outbox.bulkPut(numbered);
 		await writeMeta(db.meta, META.nextMutationId, next);
 		return batch;
 	});
@@ -121,16 +124,23 @@ async function settle(
 	const sent = new Map(batch.map((entry) => [entry.mutationId, entry.seq as number]));
 	return db.write(async () => {
 		const outcome: PushOutcome = { applied: 0, refused: 0 };
-		for (const result of answer.results) {
-			const seq = sent.get(result.id);
-			const entry = seq === undefined ? undefined : await db.outbox.get(seq);
+		// Read and remove the batch's entries in a few bulk requests, not three per entry.
+		const seqs = answer.results.map((result) => sent.get(result.id));
+		const entries = await db.outbox.bulkGet(seqs.filter((seq) => seq !== undefined));
+		const current = new Map(entries.map((entry) => [entry?.seq, entry]));
+		const settled = new Set<number>();
+		const refused: RefusedChange[] = [];
+		for (const [i, result] of answer.results.entries()) {
+			const seq = seqs[i];
+			// An entry settled already (a result repeated in the answer) is skipped.
+			const entry = seq === undefined || settled.has(seq) ? undefined : current.get(seq);
 			if (!entry || entry.mutationId !== result.id) continue;
-			await db.outbox.delete(seq as number);
+			settled.add(entry.seq as number);
 			if (result.status === 'applied') outcome.applied++;
 			else {
 				outcome.refused++;
 				const reason = result.reason ?? 'The server refused this change without saying why.';
-				await db.refused.add({
+				refused.push({
 					entry,
 					reason,
 					...(result.errors ? { errors: result.errors } : {}),
@@ -138,6 +148,8 @@ async function settle(
 				});
 			}
 		}
+		await db.outbox.bulkDelete([...settled]);
+		await db.refused.bulkAdd(refused);
 		// Never hand out an id the server has already seen from this device.
 		const next = await readNumber(db.meta, META.nextMutationId, 1);
 		if (answer.lastMutationId >= next)
