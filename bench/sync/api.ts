@@ -9,18 +9,21 @@ export interface Replicated {
 	ms: number;
 	/** Records the device holds afterwards (pull) or the replication wrote to the server (push). */
 	records: number;
-	/** Where Fellside's time went (for the profile in the log); PouchDB's is not split. */
+	/** Where Fellside's time went (for the log); PouchDB's is not split. */
 	phases?: Phases;
 }
 
-/** A Fellside replication's time split three ways; they add up to `ms`. */
+/**
+ * Where a Fellside replication's time went. The engine asks for the next pull page while it stores
+ * one, so server and device time overlap and need not add up to `ms`.
+ */
 export interface Phases {
-	/** Sending requests and receiving answers: the network and the server's work (fetch to last byte). */
-	serverMs: number;
-	/** In the page around each request: JSON of requests and answers and checking answers against the protocol. */
-	protocolMs: number;
-	/** Everything else: the device store (IndexedDB transactions, deriving index fields, the outbox). */
+	/** In the device store's write transactions (`DeviceDatabase.write`): IndexedDB and the work done inside. */
 	deviceMs: number;
+	/** In fetch until each answer's last byte: the network and the server's work. */
+	serverMs: number;
+	/** The rest of each transport call: JSON of requests and answers and Zod's check of the answer. */
+	protocolMs: number;
 	/** Requests made. */
 	requests: number;
 }

@@ -12,7 +12,7 @@ import type { SyncContext } from '$lib/client/sync/sync-context';
 import { kindOf } from '$lib/domain/record-kinds';
 import type { RecordEnvelope, RecordType } from '$lib/domain/records';
 import type { Replicated } from './api.js';
-import { TimedTransport } from './timed-transport.mjs';
+import { TimedTransport, timeWrites } from './timed-transport.mjs';
 
 let devices = 0;
 
@@ -37,6 +37,7 @@ async function onNewDevice<T>(work: (db: DeviceDatabase) => Promise<T>): Promise
 export function fellsidePull(): Promise<Replicated> {
 	return onNewDevice(async (db) => {
 		const transport = new TimedTransport();
+		const writes = timeWrites(db);
 		const engine = new SyncEngine(db, { transport });
 		const start = performance.now();
 		const outcome = await engine.sync();
@@ -45,7 +46,7 @@ export function fellsidePull(): Promise<Replicated> {
 		if (outcome.pull.changes !== records) {
 			throw new Error(`pull stored ${records} records but reported ${outcome.pull.changes} changes`);
 		}
-		return { ms, records, phases: transport.phases(ms) };
+		return { ms, records, phases: transport.phases(writes()) };
 	});
 }
 
@@ -107,6 +108,7 @@ export async function fellsidePush(): Promise<Replicated> {
 	try {
 		// What SyncEngine.sync() hands its push step.
 		const transport = new TimedTransport();
+		const writes = timeWrites(db);
 		const context: SyncContext = {
 			db,
 			transport,
@@ -123,7 +125,7 @@ export async function fellsidePush(): Promise<Replicated> {
 				`push left ${waiting} waiting and ${outcome.refused} refused, e.g. ${JSON.stringify(refused[0]).slice(0, 400)}`
 			);
 		}
-		return { ms, records: outcome.applied, phases: transport.phases(ms) };
+		return { ms, records: outcome.applied, phases: transport.phases(writes()) };
 	} finally {
 		await db.delete();
 	}

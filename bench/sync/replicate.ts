@@ -111,13 +111,13 @@ function logReplication(sides: readonly Side[], r: Replication): void {
 	}
 }
 
-/** The median of each phase over the runs (so they need not add up exactly). */
+/** The median of each phase over the runs. */
 function describePhases(runs: readonly Phases[]): string {
 	const at = (pick: (p: Phases) => number) => median(runs.map(pick)).toFixed(0);
 	return (
-		`${runs.length > 1 ? 'median ' : ''}split: server (fetch to last byte) ${at((p) => p.serverMs)} ms, ` +
-		`JSON + protocol check ${at((p) => p.protocolMs)} ms, device store ${at((p) => p.deviceMs)} ms, ` +
-		`${at((p) => p.requests)} requests`
+		`${runs.length > 1 ? 'medians: ' : ''}device store writes ${at((p) => p.deviceMs)} ms, ` +
+		`server (fetch to last byte, overlaps the device's when asking ahead) ${at((p) => p.serverMs)} ms, ` +
+		`JSON + protocol check ${at((p) => p.protocolMs)} ms, ${at((p) => p.requests)} requests`
 	);
 }
 

@@ -1,8 +1,9 @@
 /**
  * The real HTTP transport, with the time it spends measured: in fetch until the answer's last byte
  * (network and server), and in the whole call (adding JSON both ways and the protocol check of the
- * answer). What is left of a sync's time is the device's own work.
+ * answer); and the time a device database spends in its write transactions.
  */
+import type { DeviceDatabase } from '$lib/client/store/database';
 import { HttpSyncTransport } from '$lib/client/sync/http-transport';
 import type { SyncTransport } from '$lib/client/sync/transport';
 import type { FetchRequest, PullRequest, PushRequest } from '$lib/domain/sync/protocol';
@@ -50,13 +51,31 @@ export class TimedTransport implements SyncTransport {
 		return this.#timed(() => this.#inner.fetch(request));
 	}
 
-	/** The split of a sync that took `totalMs` in all. */
-	phases(totalMs: number): Phases {
+	/** The split, with the device's time from `timeWrites`. */
+	phases(deviceMs: number): Phases {
 		return {
+			deviceMs,
 			serverMs: this.#fetchMs,
 			protocolMs: this.#callMs - this.#fetchMs,
-			deviceMs: totalMs - this.#callMs,
 			requests: this.#requests
 		};
 	}
+}
+
+/**
+ * Time every write transaction of this device database (sync stores each pull page and settles each
+ * push batch in one); returns the total so far.
+ */
+export function timeWrites(db: DeviceDatabase): () => number {
+	let total = 0;
+	const write = db.write.bind(db);
+	db.write = async <T,>(work: () => Promise<T>): Promise<T> => {
+		const start = performance.now();
+		try {
+			return await write(work);
+		} finally {
+			total += performance.now() - start;
+		}
+	};
+	return () => total;
 }
