@@ -134,7 +134,7 @@ async function run(page: Page): Promise<Metric[]> {
 
 	const metrics: Metric[] = [
 		{
-			name: `seed ${RECORDS} records (${RECORDS / SEED_PAGE} downloaded pages)`,
+			name: `seed ${RECORDS} records (${RECORDS / SEED_PAGE} pulled pages)`,
 			unit: 'ms',
 			value: seed.fellsideMs,
 			better: 'lower',

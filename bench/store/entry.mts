@@ -10,11 +10,13 @@
  * needs the DOM and the `$lib` alias; bench/store/tsconfig.json checks it instead.)
  */
 import { DeviceDatabase, type StoredRecord } from '$lib/client/store/database';
-import { DeviceStore } from '$lib/client/store/device-store';
 import { RecordRepository } from '$lib/client/store/repository';
+import { storePage } from '$lib/client/sync/pull';
 import { generateDemo } from '$lib/demo/generate';
 import { kindOf } from '$lib/domain/record-kinds';
 import type { RecordEnvelope, RecordType } from '$lib/domain/records';
+import { encodeHlc } from '$lib/domain/sync/hlc';
+import { AREA_KEY, type SyncRecord } from '$lib/domain/sync/protocol';
 import {
 	PAGE_SIZE,
 	STORED_TYPES,
@@ -97,7 +99,8 @@ function rowText(r: StoredRecord): string {
 		r.assignee ?? null,
 		r.archivedAt ?? null,
 		r.words,
-		r.data
+		r.data,
+		r.versions
 	]);
 }
 
@@ -131,27 +134,33 @@ async function seed(n: number, pageSize = 5_000): Promise<SeedResult> {
 	const start = performance.now();
 	const { records } = generateDemo({ size: n });
 	const generateMs = performance.now() - start;
-	const pages = chunks(records, pageSize);
-	const at = new Date().toISOString();
-	const next = (i: number): string | null => (i < pages.length - 1 ? `page-${i + 1}` : null);
+	// As the server sends them: every key versioned by one server clock stamp.
+	const stamp = encodeHlc({ ms: Date.now(), counter: 0, node: 'server' });
+	const pages = chunks(
+		records.map((record) => asPulled(record, stamp)),
+		pageSize
+	);
+	const now = () => new Date().toISOString();
+	const cursor = (i: number) => String(i + 1);
+	const last = (i: number) => i === pages.length - 1;
 
 	const db = new DeviceDatabase(FELLSIDE_DB);
 	await db.open();
-	const store = new DeviceStore(db);
 	const raw = new RawStore(await openRawDatabase(RAW_DB));
 	// The same envelopes in the same pages; the raw side derives status, assignee and words itself.
 	// Page by page, taking turns at going first: both databases live in the origin's one LevelDB, so
 	// its background compaction after a side's writes then slows both sides alike.
 	let fellsideMs = 0;
 	let rawMs = 0;
-	const fellsidePage = async (i: number, page: RecordEnvelope[]) => {
+	const fellsidePage = async (i: number, page: SyncRecord[]) => {
 		const t = performance.now();
-		await store.storeDownloadedPage(page, next(i), at);
+		const changes = page.map((record) => ({ kind: 'record' as const, record }));
+		await storePage({ db, now }, changes, cursor(i), last(i));
 		fellsideMs += performance.now() - t;
 	};
-	const rawPage = async (i: number, page: RecordEnvelope[]) => {
+	const rawPage = async (i: number, page: SyncRecord[]) => {
 		const t = performance.now();
-		await raw.storePage(page, next(i), at);
+		await raw.storePage(page, cursor(i));
 		rawMs += performance.now() - t;
 	};
 	for (const [i, page] of pages.entries()) {
@@ -202,6 +211,12 @@ async function seed(n: number, pageSize = 5_000): Promise<SeedResult> {
 	return { records: records.length, pageSize, generateMs, fellsideMs, rawMs, counts, wordEntries };
 }
 
+/** A generated record as a pull page carries it. */
+function asPulled(record: RecordEnvelope, stamp: string): SyncRecord {
+	const keys = [...Object.keys(record.data), AREA_KEY];
+	return { ...record, archivedAt: null, versions: Object.fromEntries(keys.map((key) => [key, stamp])) };
+}
+
 const api: BenchStoreApi = {
 	seed,
 
@@ -224,17 +239,23 @@ const api: BenchStoreApi = {
 		const input = structuredClone(data);
 		return timed(async () => {
 			// The row RecordRepository.create() builds (status, assignee and words through the kind,
-			// as at seeding) and its outbox entry. No schema check: plain IndexedDB has none.
+			// as at seeding; every key stamped) and its outbox entry. No schema check: plain IndexedDB
+			// has none.
 			const at = new Date().toISOString();
+			const hlc = encodeHlc({ ms: Date.parse(at), counter: 0, node: raw.clientId });
+			const keys = [...Object.keys(input), AREA_KEY];
 			const row = rawRow({
 				id: crypto.randomUUID(),
 				type,
 				areaId,
 				createdAt: at,
 				updatedAt: at,
-				data: input
+				archivedAt: null,
+				data: input,
+				versions: Object.fromEntries(keys.map((key) => [key, hlc]))
 			});
-			await raw.save(row, { recordId: row.id, type, op: 'create', fields: input, at });
+			const base = Object.fromEntries([...keys, '@archived'].map((key) => [key, null]));
+			await raw.save(row, { recordId: row.id, type, op: 'create', set: input, area: areaId, hlc, base, at });
 			return [row];
 		});
 	},

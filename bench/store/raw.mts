@@ -1,5 +1,5 @@
 /**
- * The reference side of the store benchmark: the same database layout (DeviceDatabase's schema v3),
+ * The reference side of the store benchmark: the same database layout (DeviceDatabase's schema v4),
  * rows and queries as the device store, done with the plain IndexedDB API (no Dexie, no wrapper).
  * Each query is the algorithm RecordRepository.list() uses, written directly against IndexedDB: a
  * backwards cursor on an index ending in updatedAt for lists, and for a text search, counts of each
@@ -9,8 +9,8 @@
  */
 import type { OutboxEntry, StoredRecord } from '$lib/client/store/database';
 import { kindOf } from '$lib/domain/record-kinds';
-import type { RecordEnvelope } from '$lib/domain/records';
 import { indexWords, searchWords } from '$lib/domain/search';
+import type { SyncRecord } from '$lib/domain/sync/protocol';
 import { PAGE_SIZE, type BenchType } from './api.js';
 
 /** A row of `records`: StoredRecord itself, so the two cannot drift apart. */
@@ -47,7 +47,7 @@ export function deleteDatabase(name: string): Promise<void> {
 /** Index names as Dexie gives them ('[a+b]' for a compound index, the field name otherwise). */
 const LIST_INDEXES = ['areaId', 'status', 'assignee'] as const;
 
-/** Version 1 here is DeviceDatabase's version 3 layout: same stores, key paths and indexes. */
+/** Version 1 here is DeviceDatabase's version 4 layout: same stores, key paths and indexes. */
 export function openRawDatabase(name: string): Promise<IDBDatabase> {
 	const req = indexedDB.open(name, 1);
 	req.onupgradeneeded = () => {
@@ -59,10 +59,16 @@ export function openRawDatabase(name: string): Promise<IDBDatabase> {
 			records.createIndex(`[type+${field}+updatedAt]`, ['type', field, 'updatedAt']);
 		}
 		records.createIndex('words', 'words', { multiEntry: true });
-		db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex(
-			'recordId',
-			'recordId'
+		const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+		outbox.createIndex('recordId', 'recordId');
+		outbox.createIndex('resolves', 'resolves', { multiEntry: true });
+		db.createObjectStore('refused', { keyPath: 'id', autoIncrement: true }).createIndex(
+			'entry.recordId',
+			'entry.recordId'
 		);
+		const conflicts = db.createObjectStore('conflicts', { keyPath: 'id' });
+		conflicts.createIndex('recordId', 'recordId');
+		conflicts.createIndex('status', 'status');
 		db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('updatedAt', 'updatedAt');
 		db.createObjectStore('meta', { keyPath: 'key' });
 	};
@@ -73,9 +79,11 @@ export function openRawDatabase(name: string): Promise<IDBDatabase> {
  * The row stored for a record: its envelope plus status, assignee and search words read through the
  * record's kind, as the device store derives them (unreadable data is kept, unindexed).
  */
-export function rawRow(record: RecordEnvelope): RawRow {
+export function rawRow(record: SyncRecord): RawRow {
 	const kind = kindOf(record.type);
-	const row: RawRow = { ...record, status: '', words: [] };
+	const { archivedAt, ...rest } = record;
+	const row: RawRow = { ...rest, status: '', words: [] };
+	if (archivedAt) row.archivedAt = archivedAt;
 	try {
 		row.words = indexWords(record.type, kind.searchText(record.data));
 	} catch {
@@ -89,6 +97,21 @@ export function rawRow(record: RecordEnvelope): RawRow {
 		// Left unindexed.
 	}
 	return row;
+}
+
+/** Every distinct key of an index. */
+function uniqueKeys(index: IDBIndex): Promise<IDBValidKey[]> {
+	return new Promise((resolve, reject) => {
+		const keys: IDBValidKey[] = [];
+		const req = index.openKeyCursor(null, 'nextunique');
+		req.onerror = () => reject(req.error ?? new Error('key cursor failed'));
+		req.onsuccess = () => {
+			const cursor = req.result;
+			if (!cursor) return resolve(keys);
+			keys.push(cursor.key);
+			cursor.continue();
+		};
+	});
 }
 
 /** The index range of every word starting with `prefix` (Dexie's startsWith). */
@@ -133,32 +156,33 @@ export class RawStore {
 		return this.#db.transaction('records', 'readonly').objectStore('records');
 	}
 
+	/** This device's client id, as the raw side stamps its saves. */
+	readonly clientId = crypto.randomUUID();
+
 	/**
-	 * What storeDownloadedPage does: in one readwrite transaction, skip records with changes in the
-	 * outbox, derive the index fields of the rest and put them, and record how far the download got.
+	 * What the sync engine's pull does with a page: in one readwrite transaction, read the clock,
+	 * find which of the page's records have changes waiting or refused (none here, so nothing to
+	 * re-apply), derive the index fields and put the rows, and save the clock and the cursor.
 	 */
-	async storePage(records: readonly RecordEnvelope[], next: string | null, at: string): Promise<void> {
-		const tx = this.#db.transaction(['records', 'outbox', 'meta'], 'readwrite', { durability: 'strict' });
+	async storePage(records: readonly SyncRecord[], cursor: string): Promise<void> {
+		const stores = ['records', 'outbox', 'refused', 'meta'];
+		const tx = this.#db.transaction(stores, 'readwrite', { durability: 'strict' });
 		const done = committed(tx);
-		const pending = new Set<IDBValidKey>();
-		await new Promise<void>((resolve, reject) => {
-			const req = tx.objectStore('outbox').index('recordId').openKeyCursor(null, 'nextunique');
-			req.onerror = () => reject(req.error ?? new Error('outbox cursor failed'));
-			req.onsuccess = () => {
-				const cursor = req.result;
-				if (!cursor) return resolve();
-				pending.add(cursor.key);
-				cursor.continue();
-			};
-		});
-		const store = tx.objectStore('records');
-		for (const record of records) if (!pending.has(record.id)) store.put(rawRow(record));
 		const meta = tx.objectStore('meta');
-		if (next) meta.put({ key: 'download.after', value: next });
-		else {
-			meta.delete('download.after');
-			meta.put({ key: 'download.completedAt', value: at });
+		const clock = (await request(meta.get('sync.clock'))) as { value: string } | undefined;
+		const pending = new Set([
+			...(await uniqueKeys(tx.objectStore('outbox').index('recordId'))),
+			...(await uniqueKeys(tx.objectStore('refused').index('entry.recordId')))
+		]);
+		const store = tx.objectStore('records');
+		let latest = clock?.value ?? '';
+		for (const record of records) {
+			if (pending.has(record.id)) continue;
+			store.put({ ...rawRow(record), epoch: 0 });
+			for (const version of Object.values(record.versions)) if (version > latest) latest = version;
 		}
+		meta.put({ key: 'sync.clock', value: latest });
+		meta.put({ key: 'sync.cursor', value: cursor });
 		await done;
 	}
 
@@ -216,12 +240,17 @@ export class RawStore {
 		};
 	}
 
-	/** A save: the record and its outbox row in one readwrite transaction, resolved once committed. */
+	/**
+	 * A save: the record, its outbox row and the device clock's new stamp in one readwrite
+	 * transaction, resolved once committed.
+	 */
 	async save(row: RawRow, entry: RawOutboxEntry): Promise<void> {
-		const tx = this.#db.transaction(['records', 'outbox'], 'readwrite', { durability: 'strict' });
+		const stores = ['records', 'outbox', 'meta'];
+		const tx = this.#db.transaction(stores, 'readwrite', { durability: 'strict' });
 		const done = committed(tx);
 		tx.objectStore('records').put(row);
 		tx.objectStore('outbox').add(entry);
+		tx.objectStore('meta').put({ key: 'sync.clock', value: entry.hlc });
 		await done;
 	}
 }

@@ -52,8 +52,9 @@ export async function clientIdOf(
  * stamps, so two tabs never hand out the same stamp and a stamp never goes backwards.
  */
 export async function loadClock(meta: Meta, now: () => number): Promise<HybridClock> {
-	const node = await clientIdOf(meta);
-	return new HybridClock(node, now, await readMeta(meta, META.clock));
+	const [clientId, last] = await meta.bulkGet([META.clientId, META.clock]);
+	const node = clientId?.value ?? (await clientIdOf(meta));
+	return new HybridClock(node, now, last?.value);
 }
 
 export async function saveClock(meta: Meta, clock: HybridClock): Promise<void> {

@@ -241,7 +241,9 @@ export class RecordRepository<T extends Record<string, unknown>> {
 		at = this.#now()
 	): Promise<StoredRecord> {
 		const db = this.#db;
-		const refused = await db.refused.where('entry.recordId').equals(current.id).sortBy('id');
+		// A new record cannot have refused changes: one read less for every create.
+		const refused =
+			change.op === 'create' ? [] : await db.refused.where('entry.recordId').equals(current.id).sortBy('id');
 		const nothing = keysWritten(change).length === 0 && resolves.length === 0 && refused.length === 0;
 		if (nothing && change.op !== 'create') return current as StoredRecord;
 
@@ -261,9 +263,13 @@ export class RecordRepository<T extends Record<string, unknown>> {
 			current,
 			stamp
 		);
-		const record = indexRecord(applyChanges(current, entries), this.#kind as RecordKind);
+		// A person's own change puts the record at the top of "newest first", whatever the server's time.
+		const record = indexRecord(
+			{ ...applyChanges(current, entries), updatedAt: at },
+			this.#kind as RecordKind
+		);
 		await saveClock(db.meta, clock);
-		await db.refused.bulkDelete(refused.map((row) => row.id as number));
+		if (refused.length > 0) await db.refused.bulkDelete(refused.map((row) => row.id as number));
 		await db.outbox.bulkAdd(entries);
 		await db.records.put(record);
 		return record;

@@ -66,9 +66,12 @@ async function beginReset(db: DeviceDatabase): Promise<void> {
 	});
 }
 
-/** One page, its conflicts, removals and the cursor after it, in one transaction. */
-async function storePage(
-	context: SyncContext,
+/**
+ * One pulled page, its conflicts, removals and the cursor after it, in one transaction (`last`:
+ * the page that reached the end, which finishes a reset).
+ */
+export async function storePage(
+	context: Pick<SyncContext, 'db' | 'now'>,
 	changes: PullChange[],
 	cursor: string,
 	last: boolean

@@ -80,7 +80,6 @@ async function nextBatch(context: SyncContext): Promise<OutboxEntry[]> {
 		let next = await readNumber(db.meta, META.nextMutationId, 1);
 		let size = bytes({ ...envelope(context), deviceName: context.deviceName ?? '', mutations: [] });
 		const batch: OutboxEntry[] = [];
-		const numbered: OutboxEntry[] = [];
 		for (const entry of waiting) {
 			const entrySize = bytes(toMutation({ ...entry, mutationId: entry.mutationId ?? next })) + 1;
 			if (size + entrySize > PUSH_MAX_BYTES) {
@@ -88,15 +87,11 @@ async function nextBatch(context: SyncContext): Promise<OutboxEntry[]> {
 				await refuseLocally(context, entry, tooLarge(entrySize));
 				continue;
 			}
-			if (entry.mutationId === undefined) {
-				entry.mutationId = next++;
-				numbered.push(entry);
-			}
+			entry.mutationId ??= next++;
 			batch.push(entry);
 			size += entrySize;
 		}
-		// One request for the batch, not one per entry: each is a round trip to IndexedDB.
-		await db.outbox.bulkPut(numbered);
+		await db.outbox.bulkPut(batch);
 		await writeMeta(db.meta, META.nextMutationId, next);
 		return batch;
 	});
@@ -124,18 +119,15 @@ async function settle(
 	const sent = new Map(batch.map((entry) => [entry.mutationId, entry.seq as number]));
 	return db.write(async () => {
 		const outcome: PushOutcome = { applied: 0, refused: 0 };
-		// Read and remove the batch's entries in a few bulk requests, not three per entry.
-		const seqs = answer.results.map((result) => sent.get(result.id));
-		const entries = await db.outbox.bulkGet(seqs.filter((seq) => seq !== undefined));
-		const current = new Map(entries.map((entry) => [entry?.seq, entry]));
-		const settled = new Set<number>();
+		const answered = answer.results.filter((result) => sent.has(result.id));
+		const entries = await db.outbox.bulkGet(answered.map((result) => sent.get(result.id) as number));
+		const done: number[] = [];
 		const refused: RefusedChange[] = [];
-		for (const [i, result] of answer.results.entries()) {
-			const seq = seqs[i];
-			// An entry settled already (a result repeated in the answer) is skipped.
-			const entry = seq === undefined || settled.has(seq) ? undefined : current.get(seq);
-			if (!entry || entry.mutationId !== result.id) continue;
-			settled.add(entry.seq as number);
+		answered.forEach((result, i) => {
+			const entry = entries[i];
+			// Already settled by an earlier answer (a replay), or renumbered since: nothing to do.
+			if (!entry || entry.mutationId !== result.id) return;
+			done.push(entry.seq as number);
 			if (result.status === 'applied') outcome.applied++;
 			else {
 				outcome.refused++;
@@ -147,8 +139,8 @@ async function settle(
 					at: context.now()
 				});
 			}
-		}
-		await db.outbox.bulkDelete([...settled]);
+		});
+		await db.outbox.bulkDelete(done);
 		await db.refused.bulkAdd(refused);
 		// Never hand out an id the server has already seen from this device.
 		const next = await readNumber(db.meta, META.nextMutationId, 1);

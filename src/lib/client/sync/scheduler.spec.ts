@@ -6,6 +6,7 @@ import {
 	type SchedulerClock,
 	type SchedulerOptions
 } from './scheduler';
+import { StorageFull } from '../store/storage-full';
 import { ClientTooOld, Offline, ServerUnreachable } from './transport';
 
 /** A clock whose time moves only when the test says, running timers as they fall due. */
@@ -129,7 +130,7 @@ describe('SyncScheduler', () => {
 	});
 
 	it('says why it is retrying, in the words of the failure', async () => {
-		const { scheduler } = setup({ outcomes: [unreachable(), new Error('disk on fire')] });
+		const { scheduler } = setup({ outcomes: [unreachable(), new Error('disk on fire'), new StorageFull()] });
 		await scheduler.trigger();
 		expect(scheduler.state).toMatchObject({
 			phase: 'retrying',

@@ -1,3 +1,4 @@
+import { StorageFull } from '../store/storage-full';
 import type { SyncPhase } from './status';
 import { ClientTooOld, Offline, SyncFailure } from './transport';
 
@@ -181,6 +182,8 @@ export class SyncScheduler {
 
 function describe(error: unknown): string {
 	if (error instanceof SyncFailure) return error.message;
+	if (error instanceof StorageFull)
+		return "This device's storage is full, so sync could not store the server's latest changes. Nothing saved on the device is lost. Free up space on the device; sync will try again.";
 	const detail = error instanceof Error ? error.message : String(error);
 	return `Sync stopped because of a problem on this device: ${detail}. Changes are kept on it and sync will try again.`;
 }

@@ -97,6 +97,11 @@ describe('handInVerdict', () => {
 		]);
 	});
 
+	it('says it is syncing rather than asking for a sync already under way', () => {
+		const verdict = handInVerdict(state({ lastSuccessAt: null, safeToHandIn: false, phase: 'syncing' }), now);
+		expect(verdict.lines.at(-1)).toBe('Syncing now: this page updates when it is done.');
+	});
+
 	it('is not safe before the first sync, even with nothing waiting', () => {
 		const verdict = handInVerdict(state({ lastSuccessAt: null, safeToHandIn: false }), now);
 		expect(verdict.lines).toEqual([

@@ -105,6 +105,7 @@ export function handInVerdict(s: SyncState, now: number): HandInVerdict {
 		);
 	if (!s.lastSuccessAt) lines.push('This device has not synced with the server yet.');
 	if (isOffline(s)) lines.push('Connect to the internet so the changes can be sent.');
+	else if (s.phase === 'syncing') lines.push('Syncing now: this page updates when it is done.');
 	else if (s.pending > 0 || !s.lastSuccessAt) lines.push('Select “Sync now”, then check this page again.');
 	return { safe: false, title: 'Do not hand in this device yet', lines };
 }

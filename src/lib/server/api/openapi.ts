@@ -55,6 +55,16 @@ const RESPONSES = {
 };
 
 type JsonSchema = Record<string, unknown>;
+const JSON_VALUE: z.core.JSONSchema.JSONSchema = {
+	anyOf: [
+		{ type: 'string' },
+		{ type: 'number' },
+		{ type: 'boolean' },
+		{ type: 'null' },
+		{ type: 'array', items: { $ref: '#/components/schemas/JsonValue' } },
+		{ type: 'object', additionalProperties: { $ref: '#/components/schemas/JsonValue' } }
+	]
+};
 const ref = (name: keyof typeof REQUESTS | keyof typeof RESPONSES) => ({
 	$ref: `#/components/schemas/${name}`
 });
@@ -65,7 +75,9 @@ function components(schemas: Record<string, z.ZodType>, io: 'input' | 'output'):
 	const generated = z.toJSONSchema(registry, {
 		target: 'draft-2020-12',
 		io,
-		uri: (id) => `#/components/schemas/${id}`
+		uri: (id) => `#/components/schemas/${id}`,
+		// A field value is checked by a plain function (see jsonValueSchema): describe it here.
+		unrepresentable: ({ zodSchema }) => (zodSchema === jsonValueSchema ? JSON_VALUE : 'throw')
 	}) as { schemas: Record<string, JsonSchema> };
 	// The document names the dialect once; ids inside components would only confuse resolvers.
 	return Object.fromEntries(

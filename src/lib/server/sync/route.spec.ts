@@ -77,6 +77,20 @@ describe('the sync routes over a running demo server', () => {
 		expect(pieces.length).toBeGreaterThan(1000 - BODY_LIMITS.pull / piece.length - 2);
 	});
 
+	it('answers 413 in the sync error shape when the server stops the body at its own cap', async () => {
+		const tooLarge = Object.assign(new Error('Content-length exceeds limit'), { status: 413 });
+		const body = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(tooLarge) });
+		const request = new Request(url('push'), {
+			method: 'POST',
+			body,
+			headers: { 'content-type': 'application/json' },
+			duplex: 'half'
+		} as RequestInit);
+		const response = await syncRoute('push', request, url('push'));
+		expect(response.status).toBe(413);
+		expect(await response.json()).toMatchObject({ error: { code: 'payload-too-large' } });
+	});
+
 	it('refuses a JSON call from another website', async () => {
 		const request = new Request(url('push'), {
 			method: 'POST',

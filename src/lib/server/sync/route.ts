@@ -24,22 +24,28 @@ export async function syncRoute(endpoint: SyncEndpoint, request: Request, url: U
 
 /**
  * The body's bytes, reading at most one byte past `limit`: a body that long is refused by its
- * size, and a huge one is never held in memory.
+ * size, and a huge one is never held in memory. The server's own cap (BODY_SIZE_LIMIT) may stop
+ * the stream first; that is answered the same way, as a body over the limit.
  */
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
 	if (!request.body) return new Uint8Array();
 	const reader = request.body.getReader();
 	const parts: Uint8Array[] = [];
 	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		parts.push(value);
-		size += value.byteLength;
-		if (size > limit) {
-			await reader.cancel();
-			break;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			parts.push(value);
+			size += value.byteLength;
+			if (size > limit) {
+				await reader.cancel();
+				break;
+			}
 		}
+	} catch (error) {
+		if ((error as { status?: unknown }).status !== 413) throw error;
+		return new Uint8Array(limit + 1);
 	}
 	return Buffer.concat(parts);
 }

@@ -22,35 +22,40 @@ const SYNC_WRITE_LOCK = 4_202_611;
 /** Rows per multi-row statement: far below both databases' bound-parameter limits. */
 export const ROWS_PER_STATEMENT = 500;
 
-/** The last sync write queued on each database handle of this process (see writeTransaction). */
-const queues = new WeakMap<Kysely<Database>, Promise<unknown>>();
-
 /**
  * A transaction that writes to the change log. Writers run one at a time, so sequence numbers
  * are handed out in commit order: SQLite has a single writer (and Kysely one connection); on
  * PostgreSQL every writer takes the same transaction-level advisory lock first, held until commit.
- * Within this process they also queue before taking a connection: otherwise, in a reconnect storm,
- * every pooled connection sits waiting for the lock, and pushes and pulls alike time out waiting
- * for a connection (found by bench:sync: 200 devices pushing at once got 503s on PostgreSQL).
  */
 export function writeTransaction<T>(
 	database: SyncDatabase,
 	work: (trx: Transaction<Database>) => Promise<T>
 ): Promise<T> {
-	const run = () =>
-		database.db.transaction().execute(async (trx) => {
-			if (database.kind === 'postgres')
-				await sql`select pg_advisory_xact_lock(${sql.lit(SYNC_WRITE_LOCK)})`.execute(trx);
-			return work(trx);
-		});
-	const previous = queues.get(database.db) ?? Promise.resolve();
-	const result = previous.then(run);
-	// The next writer starts when this one has finished, whether it succeeded or failed.
-	queues.set(
-		database.db,
-		result.catch(() => undefined)
+	return inTurn(database.db, () => transact(database, work));
+}
+
+function transact<T>(database: SyncDatabase, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+	return database.db.transaction().execute(async (trx) => {
+		if (database.kind === 'postgres')
+			await sql`select pg_advisory_xact_lock(${sql.lit(SYNC_WRITE_LOCK)})`.execute(trx);
+		return work(trx);
+	});
+}
+
+/**
+ * This process's writers wait their turn here, before taking a database connection: in a
+ * reconnect storm, hundreds of pushes queued on the advisory lock would each hold one of the
+ * pool's few connections (and time out waiting for one), leaving none for pulls.
+ */
+const turns = new WeakMap<object, Promise<unknown>>();
+function inTurn<T>(key: object, work: () => Promise<T>): Promise<T> {
+	const previous = turns.get(key) ?? Promise.resolve();
+	const mine = previous.then(work, work);
+	turns.set(
+		key,
+		mine.catch(() => undefined)
 	);
-	return result;
+	return mine;
 }
 
 /** A consistent snapshot for reads that span several queries (a pull page and its entities). */
