@@ -4,16 +4,20 @@
  * each beside the same work done with plain IndexedDB in the same page. Run with
  * `npm run bench:store`; see bench/README.md.
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import {
+	bundle,
+	callIn,
+	chromiumPath,
+	launchChromium,
+	openPage,
+	pageHtml,
+	servePage,
+	type Chromium,
+	type StaticServer
+} from './lib/browser.js';
 import { measureInterleaved, runCount, writeResults, type Measurement, type Metric } from './lib/harness.js';
-import { ROOT } from './lib/server.js';
+import { isStopping } from './lib/server.js';
 import {
 	BENCH_TYPES,
 	PAGE_SIZE,
@@ -59,93 +63,13 @@ const TARGET_LIST_MS = 50;
 const TARGET_SEARCH_MS = 200;
 const TARGET_SAVE_MS = 10;
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-dev-shm-usage',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-quic',
-	'--no-first-run'
-];
-
-/** entry.mts and everything it imports, as one classic script for the page. */
-async function bundle(): Promise<string> {
-	const result = await build({
-		absWorkingDir: ROOT,
-		entryPoints: ['bench/store/entry.mts'],
-		bundle: true,
-		format: 'iife',
-		platform: 'browser',
-		target: 'es2022',
-		write: false,
-		sourcemap: 'inline',
-		alias: { $lib: join(ROOT, 'src', 'lib') },
-		// Used instead of any tsconfig.json (the app's extends a generated file that may not exist yet).
-		tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
-		logLevel: 'warning'
-	});
-	const [file] = result.outputFiles;
-	if (!file) throw new Error('esbuild wrote no bundle');
-	return file.text;
-}
-
-interface StaticServer {
-	url: string;
-	close: () => Promise<void>;
-}
-
-/**
- * The page and the bundle on 127.0.0.1 (IndexedDB needs a real origin). Cross-origin isolated, so
- * performance.now() in the page is precise to 5 us rather than 100 us.
- */
-async function serve(script: string): Promise<StaticServer> {
-	const page =
-		'<!doctype html><meta charset="utf-8"><title>bench:store</title><script src="/store.js"></script>\n';
-	const headers = {
-		'cache-control': 'no-store',
-		'cross-origin-opener-policy': 'same-origin',
-		'cross-origin-embedder-policy': 'require-corp'
-	};
-	const server = http.createServer((req, res) => {
-		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-		if (path === '/')
-			res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(page);
-		else if (path === '/store.js')
-			res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' }).end(script);
-		else if (path === '/favicon.ico') res.writeHead(204, headers).end();
-		else res.writeHead(404, headers).end();
-	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => resolve());
-	});
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/`,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			})
-	};
-}
-
-type Store = Record<string, (...args: unknown[]) => Promise<unknown>>;
-
 /** Call window.benchStore[name](...args) in the page. */
 function call<K extends keyof BenchStoreApi>(
 	page: Page,
 	name: K,
 	...args: Parameters<BenchStoreApi[K]>
 ): Promise<Awaited<ReturnType<BenchStoreApi[K]>>> {
-	// Kept to a single arrow with no inner functions: it is serialised into the page as written.
-	return page.evaluate(([n, a]) => (globalThis as unknown as { benchStore: Store }).benchStore[n]?.(...a), [
-		name,
-		args
-	] as [string, unknown[]]) as Promise<Awaited<ReturnType<BenchStoreApi[K]>>>;
+	return callIn<BenchStoreApi, K>(page, 'benchStore', name, ...args);
 }
 
 interface Pair {
@@ -266,88 +190,39 @@ async function run(page: Page): Promise<Metric[]> {
 	return metrics;
 }
 
-/** Undoes everything main() started; set while it runs, so a signal can call it too. */
-let cleanUp: (() => Promise<void>) | undefined;
-let stopping = false;
-
 async function main(): Promise<void> {
 	const started = performance.now();
-	const script = await bundle();
+	const script = await bundle('bench/store/entry.mts');
 	console.log(`bench: bundled bench/store/entry.mts (${(script.length / 1024).toFixed(0)} KiB)`);
 
-	const profile = await mkdtemp(join(os.tmpdir(), 'fellside-bench-store-'));
-	// Last resort if the process exits some other way (Playwright kills Chromium on exit itself).
-	const removeProfileNow = (): void => rmSync(profile, { recursive: true, force: true });
-	process.on('exit', removeProfileNow);
 	let server: StaticServer | undefined;
-	let context: BrowserContext | undefined;
-	let done: Promise<void> | undefined;
-	// Chromium first: it writes to the profile until it has exited.
-	cleanUp = () =>
-		(done ??= (async () => {
-			await context?.close().catch((err: unknown) => console.error(`closing Chromium: ${String(err)}`));
-			await server?.close();
-			await rm(profile, { recursive: true, force: true });
-			process.off('exit', removeProfileNow);
-		})());
+	let chromium: Chromium | undefined;
 	try {
-		server = await serve(script);
-		// A persistent profile on disk: a context from browser.newContext() is off the record, and
-		// keeps IndexedDB in memory, which would make every figure (strict-durability saves above all)
-		// meaningless.
-		context = await chromium.launchPersistentContext(profile, {
-			executablePath: CHROMIUM_PATH,
-			args: CHROMIUM_ARGS,
-			headless: true,
-			// Our own handlers below close Chromium before removing its profile.
-			handleSIGINT: false,
-			handleSIGTERM: false,
-			handleSIGHUP: false
-		});
-		const page = context.pages()[0] ?? (await context.newPage());
-		page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
-		page.on('console', (msg) => {
-			if (msg.type() === 'error' || msg.type() === 'warning') console.error(`page console: ${msg.text()}`);
-		});
-		await page.goto(server.url);
-		await page.waitForFunction(() => 'benchStore' in globalThis);
+		server = await servePage(pageHtml('bench:store', script));
+		chromium = await launchChromium();
+		const page = await openPage(chromium.context, server.url, 'benchStore');
 		const isolated = await page.evaluate(
 			() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated
 		);
 		console.log(
-			`bench: ${CHROMIUM_PATH} at ${server.url}${isolated ? '' : ' (not cross-origin isolated: 100 us timer)'}`
+			`bench: ${chromiumPath} at ${server.url}${isolated ? '' : ' (not cross-origin isolated: 100 us timer)'}`
 		);
 
 		const metrics = await run(page);
 		await writeResults('store', metrics);
 		console.log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 	} finally {
-		await cleanUp();
+		// Chromium first: it writes to the profile until it has exited.
+		await chromium?.close();
+		await server?.close();
 	}
-}
-
-// `on`, not `once`: Ctrl-C under `npm run` reaches this process twice (from the terminal and relayed
-// by tsx), and a second SIGINT with no listener would kill it before Chromium and its profile are gone.
-for (const [signal, code] of [
-	['SIGINT', 130],
-	['SIGTERM', 143],
-	['SIGHUP', 129]
-] as const) {
-	process.on(signal, () => {
-		if (stopping) return;
-		stopping = true;
-		console.error(`\nbench: ${signal}, closing Chromium and the server`);
-		// Should Chromium not close, exit anyway: Playwright kills it on exit, and the exit hook removes the profile.
-		setTimeout(() => process.exit(code), 15_000).unref();
-		void (cleanUp?.() ?? Promise.resolve()).finally(() => process.exit(code));
-	});
 }
 
 try {
 	await main();
 } catch (err) {
 	// After a signal, main() fails because Chromium went away; that is not worth reporting.
-	if (!stopping) {
+	if (!isStopping()) {
 		console.error(`\nbench store failed: ${err instanceof Error ? err.message : String(err)}`);
 		process.exitCode = 1;
 	}

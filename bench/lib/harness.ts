@@ -52,6 +52,15 @@ export function median(values: readonly number[]): number {
 	return sorted.length % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
+/** The value at percentile `p` (0-100) by the nearest-rank method: one of the values, never between. */
+export function percentile(values: readonly number[], p: number): number {
+	if (values.length === 0) throw new Error('percentile() of no values');
+	if (!(p >= 0 && p <= 100)) throw new Error(`percentile must be 0-100, got ${p}`);
+	const sorted = [...values].sort((a, b) => a - b);
+	const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+	return sorted[rank - 1] ?? NaN;
+}
+
 /** Number of timed runs: BENCH_RUNS if set, else `fallback`. */
 export function runCount(fallback = 7): number {
 	const raw = process.env.BENCH_RUNS;

@@ -38,7 +38,15 @@ export interface FellsideOptions {
 
 // Everything still running or on disk, undone synchronously on exit or Ctrl-C so nothing is left behind.
 const leftovers = new Set<() => void>();
+// What must be closed in order, asynchronously, before that (Chromium before its profile is removed).
+const stoppers = new Set<() => Promise<void>>();
 let hooksInstalled = false;
+let stopping = false;
+
+/** Whether a signal is stopping the benchmark (so a failure that follows is not worth reporting). */
+export function isStopping(): boolean {
+	return stopping;
+}
 
 function cleanUpNow(): void {
 	for (const undo of leftovers) {
@@ -51,20 +59,45 @@ function cleanUpNow(): void {
 	leftovers.clear();
 }
 
+/** Give up on an async stopper that hangs: exit anyway, the sync clean-up still runs. */
+const STOPPERS_GRACE_MS = 15_000;
+
 function installHooks(): void {
 	if (hooksInstalled) return;
 	hooksInstalled = true;
 	process.on('exit', cleanUpNow);
+	// `on`, not `once`: Ctrl-C under `npm run` reaches this process twice (from the terminal and
+	// relayed by tsx), and a second SIGINT with no listener would kill it before Chromium is closed.
 	for (const [signal, code] of [
 		['SIGINT', 130],
-		['SIGTERM', 143]
+		['SIGTERM', 143],
+		['SIGHUP', 129]
 	] as const) {
-		process.once(signal, () => {
-			console.error(`\nbench: ${signal}, stopping servers`);
-			cleanUpNow();
-			process.exit(code);
+		process.on(signal, () => {
+			if (stopping) return;
+			stopping = true;
+			console.error(`\nbench: ${signal}, stopping browsers and servers`);
+			setTimeout(() => process.exit(code), STOPPERS_GRACE_MS).unref();
+			void Promise.allSettled([...stoppers].map((stop) => stop())).finally(() => process.exit(code));
 		});
 	}
+}
+
+/**
+ * Run `stop` (asynchronously, before the synchronous clean-up) if a signal ends the benchmark.
+ * Returns a function that forgets it, for when the caller has stopped the thing itself.
+ */
+export function onStop(stop: () => Promise<void>): () => void {
+	installHooks();
+	stoppers.add(stop);
+	return () => void stoppers.delete(stop);
+}
+
+/** Run `undo` synchronously when the process exits, however it exits. Returns a function that forgets it. */
+export function atExit(undo: () => void): () => void {
+	installHooks();
+	leftovers.add(undo);
+	return () => void leftovers.delete(undo);
 }
 
 export interface TempDir {

@@ -68,6 +68,27 @@ describe('pull', () => {
 		expect(server.pulls.at(-1)?.cursor).toBe('2');
 	});
 
+	it('asks for the next page while it stores one, and still stores the pages in order', async () => {
+		server.servePages([
+			recordPage([serverNote(1)], '1', true),
+			recordPage([serverNote(2)], '2', true),
+			recordPage([serverNote(3)], '3', false)
+		]);
+		const serve = server.onPull;
+		const stored: string[] = [];
+		db.records.hook('creating', (key) => void stored.push(String(key)));
+		// How many records were stored when each page was asked for.
+		const storedWhenAsked: number[] = [];
+		server.onPull = (request) => {
+			storedWhenAsked.push(stored.length);
+			return serve(request);
+		};
+		await engine.sync();
+		expect(storedWhenAsked).toEqual([0, 0, 1]);
+		expect(stored).toEqual([testId(1), testId(2), testId(3)]);
+		expect(await cursor()).toBe('3');
+	});
+
 	it('never moves the cursor past a page it did not store: a failure half-way resumes after the last stored page', async () => {
 		server.servePages([recordPage([serverNote(1)], '1', true)]);
 		await expect(engine.sync()).rejects.toThrow('No page after cursor 1');

@@ -18,25 +18,37 @@ const MAX_RESETS = 2;
 /**
  * Download everything that changed on the server since the last stored page, page by page to the
  * end. Each page and the cursor after it are stored in one transaction, so the cursor never moves
- * past data that is not on the device.
+ * past data that is not on the device. The next page is asked for while one is being stored, so
+ * the network and the server work while IndexedDB writes; pages are still stored in order.
  */
 export async function pullAll(context: SyncContext): Promise<PullOutcome> {
 	const { db } = context;
 	const outcome: PullOutcome = { changes: 0, reset: false };
+	const ask = (cursor: string | null) => {
+		const answer = context.transport.pull({ ...envelope(context), cursor, limit: PULL_PAGE_SIZE });
+		// Its failure is reported when it is awaited; one asked for ahead and never awaited is dropped.
+		answer.catch(() => undefined);
+		return answer;
+	};
+	let cursor = (await readMeta(db.meta, META.cursor)) ?? null;
+	let next = ask(cursor);
 	for (let resets = 0; ;) {
-		const cursor = (await readMeta(db.meta, META.cursor)) ?? null;
-		const answer = await context.transport.pull({ ...envelope(context), cursor, limit: PULL_PAGE_SIZE });
+		const answer = await next;
 		if (answer.reset) {
 			if (++resets > MAX_RESETS) throw new BadAnswer('it asked for a fresh download again and again');
 			await beginReset(db);
 			outcome.reset = true;
+			cursor = null;
+			next = ask(cursor);
 			continue;
 		}
 		if (answer.more && answer.changes.length === 0 && answer.cursor === cursor)
 			throw new BadAnswer('it offered more changes but sent none');
+		if (answer.more) next = ask(answer.cursor);
 		await storePage(context, answer.changes, answer.cursor, !answer.more);
 		outcome.changes += answer.changes.length;
 		if (!answer.more) return outcome;
+		cursor = answer.cursor;
 	}
 }
 

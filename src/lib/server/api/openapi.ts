@@ -13,6 +13,7 @@ import {
 	syncErrorSchema,
 	syncRecordSchema
 } from '$lib/domain/sync/protocol';
+import { mapSourcesSchema } from '$lib/domain/map/tiles';
 
 /**
  * The OpenAPI 3.1 document for everything under /api/v1, generated from the Zod schemas the code
@@ -51,6 +52,7 @@ const RESPONSES = {
 	Conflict: conflictSchema,
 	SyncError: syncErrorSchema,
 	Health: healthSchema,
+	MapSources: mapSourcesSchema,
 	JsonValue: jsonValueSchema
 };
 
@@ -155,6 +157,15 @@ export function openApiDocument(version: string) {
 				ref('FetchRequest'),
 				ref('FetchResponse')
 			),
+			'/map/config': {
+				get: {
+					tags: ['map'],
+					summary: "The map's online sources",
+					description:
+						'The tile source (URL template, attribution, maximum zoom, whether saving areas offline is allowed) and the flood-warnings feed, as this server is configured. Devices keep the answer for offline use.',
+					responses: { '200': json(ref('MapSources'), 'The configured map sources.') }
+				}
+			},
 			'/openapi.json': {
 				get: {
 					tags: ['server'],

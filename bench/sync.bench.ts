@@ -1,0 +1,183 @@
+/**
+ * Sync in a real browser, against the real built server: 10,000 demo records pulled into an empty
+ * device and 10,000 new records pushed from one, by Fellside's sync engine on SQLite and on
+ * PostgreSQL, beside PouchDB 9 replicating the same documents to express-pouchdb in the same run;
+ * then a reconnect storm of 200 devices pushing at once. Run with `npm run bench:sync`; see
+ * bench/README.md.
+ */
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import {
+	bundle,
+	callIn,
+	chromiumPath,
+	launchChromium,
+	openPageOn,
+	pageHtml,
+	type Chromium
+} from './lib/browser.js';
+import { runCount, writeResults, type Metric } from './lib/harness.js';
+import { benchPostgres, type BenchPostgres } from './lib/postgres.js';
+import {
+	ensureBuilt,
+	isStopping,
+	startFellside,
+	startNode,
+	tempDir,
+	type RunningServer
+} from './lib/server.js';
+import type { BenchSyncApi } from './sync/api.js';
+import { replicate, replicationMetrics, type Side } from './sync/replicate.js';
+import {
+	describeStorm,
+	runStorm,
+	STORM_DEVICES,
+	STORM_MUTATIONS,
+	stormMetrics
+} from './sync/storm-runner.js';
+
+const RECORDS = 10_000;
+/** PouchDB's replication batch size: 500 is its fastest (the default, 100, is far slower). */
+const POUCH_BATCH = 500;
+/** The server database both PouchDB directions use. */
+const POUCH_DB = 'records';
+const RUNS = runCount(5);
+/** Fellside is to be at least this many times as fast as PouchDB, in each direction. */
+const TARGET_SPEEDUP = 3;
+
+function call<K extends keyof BenchSyncApi>(
+	page: Page,
+	name: K,
+	...args: Parameters<BenchSyncApi[K]>
+): Promise<Awaited<ReturnType<BenchSyncApi[K]>>> {
+	return callIn<BenchSyncApi, K>(page, 'benchSync', name, ...args);
+}
+
+function startPouchServer(): Promise<RunningServer> {
+	return startNode('pouchdb server', ['--import', 'tsx', 'bench/sync/pouchdb-server.ts']);
+}
+
+/**
+ * Until staff sign-in exists the server lets devices sync only in demo mode. A demo of size 0 seeds
+ * the demo staff and no records, so the servers start empty like PouchDB's.
+ */
+const SYNC_OPEN = { FELLSIDE_SEED: 'demo', FELLSIDE_SEED_SIZE: '0' };
+
+/** The built Fellside server on one database, with the database's URL (for the storm's check). */
+interface FellsideServer {
+	label: string;
+	server: RunningServer;
+	databaseUrl: string;
+}
+
+/** The same page on a Fellside server's origin, as a sync benchmark side. */
+async function fellsideSide(chromium: Chromium, html: string, fellside: FellsideServer): Promise<Side> {
+	const page = await openPageOn(chromium.context, fellside.server.url, html, 'benchSync');
+	await call(page, 'prepare', RECORDS);
+	return {
+		key: `fellside-${fellside.label}`,
+		label: `Fellside on ${fellside.label}`,
+		page,
+		pull: () => call(page, 'fellsidePull'),
+		preparePush: (generation) => call(page, 'fellsidePrepareDevice', generation),
+		push: () => call(page, 'fellsidePush')
+	};
+}
+
+/** The reconnect storm on each server, after the same devices pushing one at a time (the baseline). */
+async function storms(fellsides: readonly FellsideServer[]): Promise<Metric[]> {
+	console.log(
+		`bench: reconnect storm, ${STORM_DEVICES} devices x ${STORM_MUTATIONS} mutations, on each server`
+	);
+	const metrics: Metric[] = [];
+	for (const { label, server, databaseUrl } of fellsides) {
+		const sequential = await runStorm(server, databaseUrl, 'sequential');
+		console.log(describeStorm(label, 'sequential', sequential));
+		const storm = await runStorm(server, databaseUrl, 'storm');
+		console.log(describeStorm(label, 'storm', storm));
+		metrics.push(...stormMetrics(label, storm, sequential));
+	}
+	return metrics;
+}
+
+async function main(): Promise<void> {
+	const started = performance.now();
+	await ensureBuilt();
+	const script = await bundle('bench/sync/entry.mts');
+	const html = pageHtml('bench:sync', script);
+	console.log(`bench: bundled bench/sync/entry.mts (${(script.length / 1024).toFixed(0)} KiB)`);
+
+	const servers: RunningServer[] = [];
+	let chromium: Chromium | undefined;
+	let postgres: BenchPostgres | undefined;
+	const sqliteDir = await tempDir();
+	try {
+		postgres = await benchPostgres();
+		const pgDatabase = await postgres.createDatabase('fellside_bench_sync');
+		console.log(`bench: PostgreSQL: ${postgres.describe}`);
+		const fellsides: FellsideServer[] = [];
+		for (const [label, databaseUrl] of [
+			['SQLite', join(sqliteDir.path, 'fellside.db')],
+			['PostgreSQL', pgDatabase.url]
+		] as const) {
+			const server = await startFellside({ databaseUrl, env: SYNC_OPEN });
+			servers.push(server);
+			fellsides.push({ label, server, databaseUrl });
+		}
+		const pouchServer = await startPouchServer();
+		servers.push(pouchServer);
+		chromium = await launchChromium();
+		console.log(
+			`bench: ${chromiumPath}; Fellside servers at ${fellsides.map((f) => `${f.server.url} (${f.label})`).join(', ')}; ` +
+				`PouchDB server at ${pouchServer.url}`
+		);
+
+		// Replication looks up checkpoints that do not exist yet: Chromium logs each 404 as an error.
+		const pouchPage = await openPageOn(chromium.context, pouchServer.url, html, 'benchSync', {
+			expectedConsole: /status of 404 \(Not Found\)/
+		});
+		const dataset = await call(pouchPage, 'prepare', RECORDS);
+		const types = Object.entries(dataset.types)
+			.map(([t, n]) => `${t} ${n}`)
+			.join(', ');
+		console.log(
+			`bench: ${dataset.records} demo records (${types}); data ${dataset.meanDataBytes.toFixed(0)} bytes, ` +
+				`whole record ${dataset.meanRecordBytes.toFixed(0)} bytes as JSON on average`
+		);
+		const pouch: Side = {
+			key: 'pouch',
+			label: `PouchDB 9 (IndexedDB) to express-pouchdb (memory), batch ${POUCH_BATCH}`,
+			page: pouchPage,
+			pull: () => call(pouchPage, 'pouchPull', POUCH_DB, POUCH_BATCH),
+			preparePush: (generation) => call(pouchPage, 'pouchPrepareDevice', generation),
+			push: () => call(pouchPage, 'pouchPush', POUCH_DB, POUCH_BATCH)
+		};
+		const sides = [pouch];
+		for (const fellside of fellsides) sides.push(await fellsideSide(chromium, html, fellside));
+
+		const profile = process.env.BENCH_SYNC_PROFILE === '1';
+		const replication = await replicate(sides, { records: RECORDS, runs: RUNS, profile });
+		const metrics = [
+			...replicationMetrics(sides, pouch, replication, TARGET_SPEEDUP),
+			...(await storms(fellsides))
+		];
+		await writeResults('sync', metrics);
+		console.log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+	} finally {
+		// Chromium first: it writes to the profile until it has exited.
+		await chromium?.close();
+		for (const server of servers) await server.stop();
+		await postgres?.stop();
+		await sqliteDir.remove();
+	}
+}
+
+try {
+	await main();
+} catch (err) {
+	// After a signal, main() fails because Chromium went away; that is not worth reporting.
+	if (!isStopping()) {
+		console.error(`\nbench sync failed: ${err instanceof Error ? err.message : String(err)}`);
+		process.exitCode = 1;
+	}
+}

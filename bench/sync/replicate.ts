@@ -1,0 +1,178 @@
+/**
+ * The replication part of bench:sync, on the Node side: every side (PouchDB, Fellside on each
+ * database) pulls and pushes the same records in turn, each replication checked, and Fellside's time
+ * split into server, protocol and device work for the log.
+ */
+import type { Page } from '@playwright/test';
+import { measureInterleaved, median, type Measurement, type Metric } from '../lib/harness.js';
+import { cpuProfile, saveProfile, summariseProfile } from '../lib/profile.js';
+import type { Phases, Replicated } from './api.js';
+
+/** One way of syncing a browser with a server: PouchDB, or Fellside on one database. */
+export interface Side {
+	key: string;
+	label: string;
+	page: Page;
+	pull: () => Promise<Replicated>;
+	/**
+	 * A new device with the records saved on it, under the ids of `generation` (each push needs
+	 * records new to the server), untimed; resolves to the number saved.
+	 */
+	preparePush: (generation: number) => Promise<number>;
+	/** The prepared device pushes them all. */
+	push: () => Promise<Replicated>;
+}
+
+export type Direction = 'pull' | 'push';
+
+export interface Replication {
+	records: number;
+	/** Times in ms (measured in the page), per direction and side key. */
+	times: Record<Direction, Record<string, Measurement>>;
+	/** Each timed run's phases, for the sides that report them. */
+	phases: Record<Direction, Map<string, Phases[]>>;
+}
+
+async function pushAfterPreparing(side: Side, generation: number): Promise<Replicated> {
+	await side.preparePush(generation);
+	return side.push();
+}
+
+export interface ReplicateOptions {
+	records: number;
+	runs: number;
+	/** Profile one more pull (before any timed push, so it downloads the same records) and push per side. */
+	profile?: boolean;
+}
+
+/**
+ * Pulls, then pushes, every side taking its turn within each run, so load changes on this shared
+ * machine hit them alike. Before them one untimed push per side (generation 0) fills each server with
+ * the records the pulls then download, and warms everything up.
+ */
+export async function replicate(
+	sides: readonly Side[],
+	{ records, runs, profile = false }: ReplicateOptions
+): Promise<Replication> {
+	const phases: Replication['phases'] = { pull: new Map(), push: new Map() };
+	const checked = async (side: Side, direction: Direction | 'first push', run: () => Promise<Replicated>) => {
+		// Headless tabs are all "visible", but make sure the one working is the one in front.
+		await side.page.bringToFront();
+		const result = await run();
+		if (result.records !== records) {
+			throw new Error(`${side.label} ${direction}: ${result.records} records, expected ${records}`);
+		}
+		if (result.phases && direction !== 'first push') {
+			const list = phases[direction].get(side.key) ?? [];
+			phases[direction].set(side.key, [...list, result.phases]);
+		}
+		return result.ms;
+	};
+
+	console.log(`bench: untimed first push of ${records} records on each side (what the pulls download)`);
+	for (const side of sides) await checked(side, 'first push', () => pushAfterPreparing(side, 0));
+
+	console.log(`bench: ${runs} runs of each, after 1 warm-up pull; sides interleaved`);
+	const pull = await measureInterleaved(
+		Object.fromEntries(sides.map((s) => [s.key, () => checked(s, 'pull', s.pull)])),
+		{ warmup: 1, runs }
+	);
+	if (profile) await profileSides(sides, 'pull');
+	let generation = 0;
+	const push = await measureInterleaved(
+		Object.fromEntries(
+			sides.map((s) => [s.key, () => checked(s, 'push', () => pushAfterPreparing(s, ++generation))])
+		),
+		{ warmup: 0, runs }
+	);
+	if (profile) await profileSides(sides, 'push');
+	// The warm-up pull's phases are not part of the profile.
+	for (const list of phases.pull.values()) list.splice(0, list.length - runs);
+	const replication: Replication = { records, times: { pull, push }, phases };
+	logReplication(sides, replication);
+	return replication;
+}
+
+const TITLES: Record<Direction, (n: number) => string> = {
+	pull: (n) => `pull ${n} records into an empty device`,
+	push: (n) => `push ${n} new records from a device`
+};
+
+function logReplication(sides: readonly Side[], r: Replication): void {
+	const width = Math.max(...sides.map((s) => s.label.length));
+	for (const direction of ['pull', 'push'] as const) {
+		console.log(`  ${TITLES[direction](r.records)}`);
+		for (const side of sides) {
+			const samples = r.times[direction][side.key]?.samples.map((x) => x.toFixed(0)).join(' ') ?? '';
+			console.log(`    ${side.label.padEnd(width)}  ms: ${samples}`);
+			const profile = r.phases[direction].get(side.key);
+			if (profile?.length) console.log(`    ${''.padEnd(width)}  ${describePhases(profile)}`);
+		}
+	}
+}
+
+/** The median of each phase over the runs. */
+function describePhases(runs: readonly Phases[]): string {
+	const at = (pick: (p: Phases) => number) => median(runs.map(pick)).toFixed(0);
+	return (
+		`${runs.length > 1 ? 'medians: ' : ''}device store writes ${at((p) => p.deviceMs)} ms, ` +
+		`server (fetch to last byte, overlaps the device's when asking ahead) ${at((p) => p.serverMs)} ms, ` +
+		`JSON + protocol check ${at((p) => p.protocolMs)} ms, ${at((p) => p.requests)} requests`
+	);
+}
+
+/**
+ * Records per second for every side and direction; each Fellside figure has PouchDB's as its
+ * baseline and `speedup` times it as its target.
+ */
+export function replicationMetrics(
+	sides: readonly Side[],
+	baseline: Side,
+	r: Replication,
+	speedup: number
+): Metric[] {
+	const rate = (m: Measurement | undefined, side: Side) => {
+		if (!m) throw new Error(`no figures for ${side.label}`);
+		return (r.records * 1000) / m.median;
+	};
+	const metrics: Metric[] = [];
+	for (const direction of ['pull', 'push'] as const) {
+		const baseRate = rate(r.times[direction][baseline.key], baseline);
+		const what =
+			direction === 'pull' ? `pull ${r.records} into an empty device` : `push ${r.records} new records`;
+		for (const side of sides) {
+			const metric: Metric = {
+				name: `${what}, ${side.label}`,
+				unit: 'records/s',
+				value: rate(r.times[direction][side.key], side),
+				better: 'higher'
+			};
+			if (side !== baseline) {
+				metric.baseline = baseRate;
+				metric.target = baseRate * speedup;
+			}
+			metrics.push(metric);
+		}
+	}
+	return metrics;
+}
+
+/** Ids for profiled pushes, far from those the timed runs use. */
+const PROFILE_GENERATION = 0xfff0;
+
+/**
+ * One more pull or push per side with the page's CPU profiled: printed as a summary, and saved as
+ * bench/results/sync-<side>-<direction>.cpuprofile for DevTools.
+ */
+async function profileSides(sides: readonly Side[], direction: Direction): Promise<void> {
+	for (const side of sides) {
+		await side.page.bringToFront();
+		if (direction === 'push') await side.preparePush(PROFILE_GENERATION);
+		// Only the replication itself is profiled, not the set-up.
+		const { result, profile } = await cpuProfile(side.page, direction === 'pull' ? side.pull : side.push);
+		const file = await saveProfile(`sync-${side.key}-${direction}`, profile);
+		const split = result.phases ? `; ${describePhases([result.phases])}` : '';
+		console.log(`  profile: ${side.label} ${direction}, ${result.ms.toFixed(0)} ms${split} (${file})`);
+		console.log(summariseProfile(profile).replace(/^/gm, '    '));
+	}
+}
