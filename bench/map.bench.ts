@@ -3,13 +3,10 @@
  * as clustered markers, and frame times while panning and zooming it, each beside the same on an empty map
  * (no layers on: Leaflet and the offline base map only). Run with `npm run bench:map`; see bench/README.md.
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { blankTab, launchChromium, type Chromium } from './lib/browser.js';
 import { median, measureInterleaved, runCount, writeResults, type Metric } from './lib/harness.js';
-import { ensureBuilt, startFellside, type RunningServer } from './lib/server.js';
+import { ensureBuilt, isStopping, startFellside, type RunningServer } from './lib/server.js';
 
 /** Demo records to seed: the deterministic demo data then holds 10,009 assets with a location. */
 const SEED_SIZE = 33_600;
@@ -20,18 +17,6 @@ const VIEWPORT = { width: 1280, height: 800 };
 
 const TARGET_DRAW_MS = 1_000;
 const TARGET_FRAME_MS = 50;
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-dev-shm-usage',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-quic',
-	'--no-first-run'
-];
 
 /**
  * Records every frame's length in the page until `stopFrames()` is called. A string, not a function: the
@@ -232,71 +217,34 @@ async function run(page: Page, server: RunningServer): Promise<Metric[]> {
 	];
 }
 
-/** Undoes everything main() started; set while it runs, so a signal can call it too. */
-let cleanUp: (() => Promise<void>) | undefined;
-let stopping = false;
-
 async function main(): Promise<void> {
 	const started = performance.now();
 	await ensureBuilt();
-	const profile = await mkdtemp(join(os.tmpdir(), 'fellside-bench-map-'));
-	const removeProfileNow = (): void => rmSync(profile, { recursive: true, force: true });
-	process.on('exit', removeProfileNow);
 	let server: RunningServer | undefined;
-	let context: BrowserContext | undefined;
-	let done: Promise<void> | undefined;
-	// Chromium first: it writes to the profile until it has exited.
-	cleanUp = () =>
-		(done ??= (async () => {
-			await context?.close().catch((err: unknown) => console.error(`closing Chromium: ${String(err)}`));
-			await server?.stop();
-			await rm(profile, { recursive: true, force: true });
-			process.off('exit', removeProfileNow);
-		})());
+	let chromium: Chromium | undefined;
 	try {
 		console.log(`bench: starting the server with ${SEED_SIZE} demo records`);
 		server = await startFellside({ env: { FELLSIDE_SEED: 'demo', FELLSIDE_SEED_SIZE: String(SEED_SIZE) } });
-		// A persistent profile on disk, as a phone's is: an off-the-record context keeps IndexedDB in memory.
-		context = await chromium.launchPersistentContext(profile, {
-			executablePath: CHROMIUM_PATH,
-			args: CHROMIUM_ARGS,
-			headless: true,
-			viewport: VIEWPORT,
-			serviceWorkers: 'allow',
-			handleSIGINT: false,
-			handleSIGTERM: false,
-			handleSIGHUP: false
-		});
-		const page = context.pages()[0] ?? (await context.newPage());
-		page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
-		page.on('console', (msg) => {
-			// With the network cut, the map's asks for its settings and tiles fail, as they should.
-			if (msg.type() === 'error' && !msg.text().includes('ERR_INTERNET_DISCONNECTED')) {
-				console.error(`page console: ${msg.text()}`);
-			}
-		});
+		chromium = await launchChromium();
+		// With the network cut, the map's asks for its settings and tiles fail, as they should.
+		const page = await blankTab(chromium.context, { expectedConsole: /ERR_INTERNET_DISCONNECTED/ });
+		await page.setViewportSize(VIEWPORT);
 		const metrics = await run(page, server);
 		await writeResults('map', metrics);
 		console.log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 	} finally {
-		await cleanUp();
+		// Chromium first: it writes to the profile until it has exited.
+		await chromium?.close();
+		await server?.stop();
 	}
 }
 
-for (const [signal, code] of [
-	['SIGINT', 130],
-	['SIGTERM', 143],
-	['SIGHUP', 129]
-] as const) {
-	process.on(signal, () => {
-		if (stopping) return;
-		stopping = true;
-		console.error(`\nbench: ${signal}, closing Chromium and the server`);
-		void (cleanUp?.() ?? Promise.resolve()).finally(() => process.exit(code));
-	});
+try {
+	await main();
+} catch (err) {
+	// After a signal, main() fails because Chromium went away; that is not worth reporting.
+	if (!isStopping()) {
+		console.error(`\nbench map failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+		process.exitCode = 1;
+	}
 }
-
-main().catch((error: unknown) => {
-	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-	process.exitCode = 1;
-});

@@ -143,8 +143,8 @@ function echoConsole(page: Page, options: PageOptions): void {
 	});
 }
 
-/** The tab Chromium opened with the profile if still unused, else a new one. */
-async function blankTab(context: BrowserContext, options: PageOptions): Promise<Page> {
+/** The tab Chromium opened with the profile if still unused, else a new one, its console echoed. */
+export async function blankTab(context: BrowserContext, options: PageOptions): Promise<Page> {
 	const page = context.pages().find((p) => p.url() === 'about:blank') ?? (await context.newPage());
 	echoConsole(page, options);
 	return page;
