@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, goOffline, waitForServiceWorker } from './fixtures';
+import { test, expect, draftText, expectAccessible, goOffline, waitForServiceWorker } from './fixtures';
 
 /**
  * The community asset screens with the network cut: everything here happens on the device, as it would
@@ -14,27 +13,6 @@ test.beforeEach(async ({ page, context }) => {
 	await waitForServiceWorker(page);
 	await goOffline(context);
 });
-
-/** Is a draft kept on the device under this key? Read straight from IndexedDB, as a crash would leave it. */
-async function draftKept(page: Page, key: string): Promise<boolean> {
-	return page.evaluate(
-		(key) =>
-			new Promise<boolean>((resolve, reject) => {
-				const open = indexedDB.open('fellside');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const read = db.transaction('drafts').objectStore('drafts').get(key);
-					read.onerror = () => reject(read.error);
-					read.onsuccess = () => {
-						resolve(read.result !== undefined);
-						db.close();
-					};
-				};
-			}),
-		key
-	);
-}
 
 test('add an asset, find it, change it, reload, and submit it for verification', async ({ page }) => {
 	await page.goto('/assets');
@@ -120,7 +98,7 @@ test('a half-filled form survives a reload and is offered back', async ({ page }
 	await page.getByRole('radio', { name: 'Eden' }).check();
 	await page.getByLabel('Name', { exact: true }).fill('Half-finished Lunch Club');
 	await page.getByLabel('Description (optional)').fill('Tuesdays in the chapel');
-	await expect.poll(() => draftKept(page, 'asset:new')).toBe(true);
+	await expect.poll(() => draftText(page, 'asset:new')).toContain('Tuesdays in the chapel');
 
 	await page.reload();
 	await expect(page.getByText('We kept what you had entered')).toBeVisible();
@@ -137,7 +115,7 @@ test('a half-filled form survives a reload and is offered back', async ({ page }
 	// Discarding empties the form and forgets the draft.
 	await page.getByRole('button', { name: 'Discard changes' }).click();
 	await expect(page.getByLabel('Name', { exact: true })).toHaveValue('');
-	await expect.poll(() => draftKept(page, 'asset:new')).toBe(false);
+	await expect.poll(() => draftText(page, 'asset:new')).toBe('');
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1, name: 'Add a community asset' })).toBeVisible();
 	await expect(page.getByText('We kept what you had entered')).toHaveCount(0);

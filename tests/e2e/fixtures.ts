@@ -58,6 +58,37 @@ export async function goOffline(context: BrowserContext): Promise<void> {
 	await context.setOffline(true);
 }
 
+/** A draft's values as the device keeps them, read straight from IndexedDB, or null when there is none. */
+export async function draftValues(page: Page, key: string): Promise<Record<string, unknown> | null> {
+	return page.evaluate(
+		(draftKey) =>
+			new Promise<Record<string, unknown> | null>((resolve, reject) => {
+				const open = indexedDB.open('fellside');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const read = db.transaction('drafts').objectStore('drafts').get(draftKey);
+					read.onerror = () => reject(read.error);
+					read.onsuccess = () => {
+						db.close();
+						const draft = read.result as { values?: Record<string, unknown> } | undefined;
+						resolve(draft?.values ?? null);
+					};
+				};
+			}),
+		key
+	);
+}
+
+/**
+ * The draft's values as one string, '' when there is none. The form writes a draft after each pause
+ * in typing, so wait for the last thing typed, not merely for a draft to exist.
+ */
+export async function draftText(page: Page, key: string): Promise<string> {
+	const values = await draftValues(page, key);
+	return values ? JSON.stringify(values) : '';
+}
+
 /** Fail on any serious or critical WCAG 2.2 A/AA violation on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
 	const { default: AxeBuilder } = await import('@axe-core/playwright');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, goOffline, waitForServiceWorker } from './fixtures';
+import { test, expect, expectAccessible, draftText, goOffline, waitForServiceWorker } from './fixtures';
 
 /**
  * A flood group from start to finish with the network cut: the group and its zones, its call tree,
@@ -42,27 +42,6 @@ async function addContact(page: Page, contact: NewContact): Promise<void> {
 	await page.getByRole('button', { name: 'Add contact' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: GROUP })).toBeVisible();
 	await expect(page.getByText(`${contact.name} added`)).toBeVisible();
-}
-
-/** The values of a kept draft as stored on the device, or '' when there is none. */
-function draftText(page: Page, key: string): Promise<string> {
-	return page.evaluate(
-		(key) =>
-			new Promise<string>((resolve) => {
-				const open = indexedDB.open('fellside');
-				open.onerror = () => resolve('');
-				open.onsuccess = () => {
-					const db = open.result;
-					const get = db.transaction('drafts').objectStore('drafts').get(key);
-					get.onerror = () => resolve('');
-					get.onsuccess = () => {
-						db.close();
-						resolve(get.result ? JSON.stringify(get.result.values) : '');
-					};
-				};
-			}),
-		key
-	);
 }
 
 test('a flood group, its call tree and an activation, all with the network cut', async ({

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, expectAccessible, goOffline, waitForServiceWorker } from './fixtures';
+import { test, expect, draftText, expectAccessible, goOffline, waitForServiceWorker } from './fixtures';
 
 /**
  * Coach referrals with the network cut: the screens work from the device store alone. Each test
@@ -185,24 +185,9 @@ test('a half-filled referral is kept through a reload and offered back', async (
 	await page.goto('/referrals/new');
 	await page.getByLabel('Full name').fill('Frances Tyson');
 	await page.getByLabel('Town or village').fill('Ulverston');
-	// The draft is written once typing pauses.
-	await expect
-		.poll(() =>
-			page.evaluate(
-				() =>
-					new Promise<boolean>((resolve) => {
-						const open = indexedDB.open('fellside');
-						open.onsuccess = () => {
-							const read = open.result.transaction('drafts').objectStore('drafts').get('referral:new');
-							read.onsuccess = () => {
-								open.result.close();
-								resolve(read.result !== undefined);
-							};
-						};
-					})
-			)
-		)
-		.toBe(true);
+	// The draft is written once typing pauses: wait for the last thing typed.
+	await expect.poll(() => draftText(page, 'referral:new')).toContain('Ulverston');
+	expect(await draftText(page, 'referral:new')).toContain('Frances Tyson');
 
 	await page.reload();
 	await expect(page.getByText('We kept what you had entered last time.')).toBeVisible();

@@ -32,6 +32,15 @@ async function mapZoom(page: Page): Promise<number> {
 	return Number(/\/tiles\/(\d+)\//.exec(src ?? '')?.[1]);
 }
 
+/**
+ * One level in. Leaflet drops a zoom asked for while it still animates the last one, and tiles
+ * from a cache can be drawn well before that 250 ms animation ends, so wait for it first.
+ */
+async function zoomIn(page: Page) {
+	await expect(page.locator('.leaflet-map-pane.leaflet-zoom-anim')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Zoom in' }).click();
+}
+
 async function cacheEntries(page: Page): Promise<Record<string, string[]>> {
 	return page.evaluate(async () => {
 		const found: Record<string, string[]> = {};
@@ -137,9 +146,8 @@ test('save this area: estimate, progress, cancel, save, use offline, delete', as
 	await goOffline(context);
 	await page.reload();
 	await expect.poll(() => drawnTiles(page, viewZoom)).toBeGreaterThan(0);
-	// One level at a time: Leaflet ignores a zoom asked for while it is still animating the last.
 	for (let zoom = viewZoom + 1; zoom <= detail; zoom++) {
-		await page.getByRole('button', { name: 'Zoom in' }).click();
+		await zoomIn(page);
 		await expect.poll(() => drawnTiles(page, zoom)).toBeGreaterThan(0);
 	}
 	await expect(

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, goOffline, waitForServiceWorker } from './fixtures';
+import { test, expect, expectAccessible, draftValues, goOffline, waitForServiceWorker } from './fixtures';
 
 /**
  * Safe and Well visits with the network cut: request, record in steps (an error on one, a reload
@@ -8,28 +8,6 @@ import { test, expect, expectAccessible, goOffline, waitForServiceWorker } from 
  */
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
-
-/** A draft as the device keeps it, read straight from IndexedDB (the form writes it after a pause). */
-async function draftValues(page: Page, key: string): Promise<Record<string, unknown> | null> {
-	return page.evaluate(
-		(draftKey) =>
-			new Promise<Record<string, unknown> | null>((resolve, reject) => {
-				const open = indexedDB.open('fellside');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const read = db.transaction('drafts').objectStore('drafts').get(draftKey);
-					read.onerror = () => reject(read.error);
-					read.onsuccess = () => {
-						db.close();
-						const draft = read.result as { values?: Record<string, unknown> } | undefined;
-						resolve(draft?.values ?? null);
-					};
-				};
-			}),
-		key
-	);
-}
 
 const group = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
