@@ -30,10 +30,20 @@ export const usernameSchema = z
 		'Username can only use letters, numbers, full stops, hyphens and underscores, and must start with a letter or number'
 	);
 
+/** Characters as people count them (an emoji is one), not UTF-16 code units. */
+const characters = (text: string) => [...text].length;
+
 export const newPasswordSchema = z
 	.string({ error: 'Enter a password' })
-	.min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
-	.max(PASSWORD_MAX_LENGTH, `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`);
+	.max(4 * PASSWORD_MAX_LENGTH, `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`)
+	.refine(
+		(password) => characters(password) >= PASSWORD_MIN_LENGTH,
+		`Password must be at least ${PASSWORD_MIN_LENGTH} characters`
+	)
+	.refine(
+		(password) => characters(password) <= PASSWORD_MAX_LENGTH,
+		`Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`
+	);
 
 export const displayNameSchema = z
 	.string({ error: 'Enter the full name' })
