@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
 	'record-create',
 	'record-update',
 	'record-archive',
+	'record-restore',
 	'staff-create',
 	'staff-update',
 	'staff-disable',
