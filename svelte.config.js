@@ -1,5 +1,12 @@
 import adapter from './scripts/adapter.js';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { cspSources, readMapSources } from './src/lib/domain/map/sources.js';
+
+// Exactly the map's tile and flood-warning origins, read when the app is built: prerendered pages
+// carry this policy in a <meta> tag that the service worker keeps on every device. The server
+// refuses to start with map settings this build does not allow (checkMapBuild in
+// src/lib/server/config.ts).
+const map = cspSources(readMapSources(process.env));
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -19,9 +26,9 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:', 'blob:'],
+				'img-src': ['self', 'data:', 'blob:', ...map['img-src']],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				'connect-src': ['self', ...map['connect-src']],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],

@@ -1,8 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { ManifestOptions } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cspSources, originOf, readMapSources } from './src/lib/domain/map/sources.js';
+import { viewedTilesRoute } from './src/lib/client/map/tiles/viewed-tiles-route';
 
 /** The web app manifest: what the device shows when Fellside is installed. */
 const manifest: Partial<ManifestOptions> = {
@@ -30,8 +33,26 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 	version: string;
 };
 
+/** The map's online sources, read at build time like the Content-Security-Policy (svelte.config.js). */
+const mapSources = readMapSources(process.env);
+const mapCsp = cspSources(mapSources);
+
+/** Writes down the map origins a finished build allows, so `npm start` rebuilds when they change (scripts/lib.js). */
+const recordMapCsp: Plugin = {
+	name: 'fellside-map-csp',
+	apply: 'build',
+	closeBundle() {
+		mkdirSync('.svelte-kit', { recursive: true });
+		writeFileSync('.svelte-kit/map-csp.json', JSON.stringify(mapCsp));
+	}
+};
+
 export default defineConfig({
-	define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+	define: {
+		__APP_VERSION__: JSON.stringify(pkg.version),
+		// The server checks its map settings against what this build's pages allow.
+		__FELLSIDE_MAP_CSP__: JSON.stringify(mapCsp)
+	},
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({
@@ -48,11 +69,13 @@ export default defineConfig({
 				cleanupOutdatedCaches: true,
 				// The first install takes the open page at once; updates still wait for the user (no skipWaiting).
 				clientsClaim: true,
-				// Nothing under /api/ is ever cached: it carries personal data and must be live.
-				runtimeCaching: []
+				// Nothing under /api/ is ever cached: it carries personal data and must be live. Map tiles
+				// are cached from the configured tile origin only.
+				runtimeCaching: [viewedTilesRoute(originOf(mapSources.tiles.urlTemplate))]
 			},
 			devOptions: { enabled: false }
-		})
+		}),
+		recordMapCsp
 	],
 	// The bundler's timing report is noise in every `npm start`.
 	build: { rolldownOptions: { checks: { bundlerTimings: false } } },

@@ -1,9 +1,10 @@
 // Small helpers shared by the project scripts (plain Node: they run before dependencies exist).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cspSources, readMapSources } from '../src/lib/domain/map/sources.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,10 +53,26 @@ const BUILD_INPUTS = [
 	'tsconfig.json'
 ];
 
-/** Build the app unless build/ is newer than every source file. */
+/**
+ * Whether the build's pages allow the map origins this environment names (their CSP is fixed at
+ * build time; vite.config.ts records it). A mistaken setting counts as built: the server names it.
+ */
+function builtForMapSettings() {
+	let wanted;
+	try {
+		wanted = JSON.stringify(cspSources(readMapSources(process.env)));
+	} catch {
+		return true;
+	}
+	const stamp = path.join(root, '.svelte-kit', 'map-csp.json');
+	return existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted;
+}
+
+/** Build the app unless build/ is newer than every source file and made for these map settings. */
 export function ensureBuild() {
 	const output = path.join(root, 'build', 'index.js');
-	if (existsSync(output) && statSync(output).mtimeMs > newestMtime(BUILD_INPUTS)) return 0;
+	if (existsSync(output) && statSync(output).mtimeMs > newestMtime(BUILD_INPUTS) && builtForMapSettings())
+		return 0;
 	console.log('Building Fellside…');
 	return run('npm', ['run', 'build', '--silent']);
 }

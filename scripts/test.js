@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDependencies, isRoot, root, run } from './lib.js';
 import { ensurePostgres, startPostgres } from './postgres.js';
+import { mapTestEnv } from '../tests/e2e/support/map-env.js';
 
 const results = [];
 const record = (name, passed, failed, note = '') => {
@@ -100,12 +101,18 @@ try {
 		);
 	else record('unit and server tests', 0, 1, 'vitest wrote no results');
 
-	if (check('build', 'npm', ['run', 'build', '--silent']) && chromium) {
+	// The browser tests serve map tiles and flood warnings from servers of their own; the pages'
+	// Content-Security-Policy is fixed at build time, so the build and the server name those origins.
+	const e2eMap = mapTestEnv();
+	if (check('build', 'npm', ['run', 'build', '--silent'], e2eMap) && chromium) {
 		const e2eJson = path.join(tmp, 'playwright.json');
 		console.log('\n── end-to-end tests (Playwright, Chromium)');
 		run('npx', ['playwright', 'test'], {
 			env: {
 				...process.env,
+				...e2eMap,
+				// The crash tests run the built server on PostgreSQL too.
+				FELLSIDE_TEST_PG_URL: postgres?.url ?? '',
 				CHROMIUM_PATH: chromium,
 				PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
 				PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1'

@@ -24,7 +24,7 @@ import {
 const PG_URL = process.env.FELLSIDE_TEST_PG_URL ?? '';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+async function startServer(databaseUrl: string, port: number, failpoints = ''): Promise<ChildProcess> {
 	const child = spawn(process.execPath, ['build'], {
 		env: {
 			...process.env,
@@ -33,7 +33,8 @@ async function startServer(databaseUrl: string, port: number): Promise<ChildProc
 			ORIGIN: `http://127.0.0.1:${port}`,
 			DATABASE_URL: databaseUrl,
 			FELLSIDE_SEED: 'demo',
-			FELLSIDE_SEED_SIZE: '0'
+			FELLSIDE_SEED_SIZE: '0',
+			FELLSIDE_FAILPOINTS: failpoints
 		},
 		stdio: 'ignore'
 	});
@@ -65,6 +66,18 @@ const post = (port: number, endpoint: string, body: unknown) =>
 		body: JSON.stringify({ protocol: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, ...(body as object) })
 	});
 
+async function pullAll(port: number, clientId: string): Promise<string[]> {
+	const pulled: string[] = [];
+	let cursor: string | null = null;
+	for (;;) {
+		const page = (await (await post(port, 'pull', { clientId, cursor })).json()) as PullResponse;
+		if (page.reset) throw new Error('unexpected reset');
+		for (const change of page.changes) if (change.kind === 'record') pulled.push(change.record.id);
+		cursor = page.cursor;
+		if (!page.more) return pulled;
+	}
+}
+
 function changes(clientId: string, count: number): MutationInput[] {
 	const clock = new HybridClock(clientId);
 	return Array.from({ length: count }, (_, i) => ({
@@ -85,57 +98,66 @@ function changes(clientId: string, count: number): MutationInput[] {
 	}));
 }
 
+/**
+ * Push a batch to a server armed to die at `failpoint`: the device gets no answer. Restart the
+ * server as normal and return how many records it holds before the device resends.
+ */
+async function pushIntoCrash(
+	databaseUrl: string,
+	port: number,
+	failpoint: string,
+	clientId: string,
+	mutations: MutationInput[]
+) {
+	const server = await startServer(databaseUrl, port, failpoint);
+	const answer = await post(port, 'push', { clientId, mutations }).then(
+		(r) => r.status,
+		() => 'no answer'
+	);
+	await killed(server);
+	expect(answer, `the push into ${failpoint}`).toBe('no answer');
+	expect(server.signalCode).toBe('SIGKILL');
+	const restarted = await startServer(databaseUrl, port);
+	return { restarted, committed: (await pullAll(port, clientId)).length };
+}
+
+async function resend(port: number, clientId: string, mutations: MutationInput[]) {
+	const response = await post(port, 'push', { clientId, mutations });
+	expect(response.status).toBe(200);
+	const answer = (await response.json()) as PushResponse;
+	expect(answer.results.map((r) => [r.id, r.status])).toEqual(mutations.map((m) => [m.id, 'applied']));
+	return answer;
+}
+
 async function crashAndRecover(databaseUrl: string) {
 	const port = await freePort();
 	const clientId = randomUUID();
 	const all = changes(clientId, 100);
-	let waiting = [...all];
-	let server = await startServer(databaseUrl, port);
-	// Kill the server at a different moment of each push, until everything is acknowledged.
-	for (let attempt = 0; waiting.length > 0; attempt++) {
-		expect(attempt, 'attempts to get every change acknowledged').toBeLessThan(20);
-		const push = post(port, 'push', { clientId, mutations: waiting }).then(
-			async (r) => (r.ok ? ((await r.json()) as PushResponse) : null),
-			() => null
-		);
-		if (attempt < 4) {
-			await sleep(5 + attempt * 15);
-			server.kill('SIGKILL');
-			await killed(server);
-		}
-		const answer = await push;
-		if (answer) {
-			const done = new Set(answer.results.map((r) => r.id));
-			expect(answer.results.every((r) => r.status === 'applied')).toBe(true);
-			waiting = waiting.filter((m) => !done.has(m.id));
-		}
-		if (server.exitCode !== null || server.signalCode !== null) server = await startServer(databaseUrl, port);
-	}
+	const [first, second] = [all.slice(0, 50), all.slice(50)];
+
+	// Killed inside the push's transaction: nothing of it survives, the resend applies it all.
+	const beforeCommit = await pushIntoCrash(databaseUrl, port, 'push-before-commit', clientId, first);
+	expect(beforeCommit.committed, 'records after a kill before commit').toBe(0);
+	expect((await resend(port, clientId, first)).lastMutationId).toBe(50);
+	beforeCommit.restarted.kill('SIGKILL');
+	await killed(beforeCommit.restarted);
+
+	// Killed after the commit, before the answer left (S21): the resend gets the stored answers.
+	const afterCommit = await pushIntoCrash(databaseUrl, port, 'push-after-commit', clientId, second);
+	expect(afterCommit.committed, 'records after a kill between commit and answer').toBe(100);
+	expect((await resend(port, clientId, second)).lastMutationId).toBe(100);
 
 	// Replaying everything once more changes nothing and gets the same answers.
-	const replay = (await (
-		await post(port, 'push', { clientId, mutations: all.slice(0, 100) })
-	).json()) as PushResponse;
-	expect(replay.lastMutationId).toBe(100);
-	expect(replay.results.map((r) => r.status)).toEqual(all.map(() => 'applied'));
-
-	const pulled: string[] = [];
-	let cursor: string | null = null;
-	for (;;) {
-		const page = (await (await post(port, 'pull', { clientId, cursor })).json()) as PullResponse;
-		if (page.reset) throw new Error('unexpected reset');
-		for (const change of page.changes) if (change.kind === 'record') pulled.push(change.record.id);
-		cursor = page.cursor;
-		if (!page.more) break;
-	}
-	server.kill('SIGKILL');
-	await killed(server);
+	expect((await resend(port, clientId, all)).lastMutationId).toBe(100);
+	const pulled = await pullAll(port, clientId);
+	afterCommit.restarted.kill('SIGKILL');
+	await killed(afterCommit.restarted);
 	expect(pulled.length, 'records on the server').toBe(100);
 	expect(new Set(pulled)).toEqual(new Set(all.map((m) => m.recordId)));
 }
 
 test.describe('the server killed mid-push', () => {
-	test('SIGKILL mid-push on SQLite, restart: every change applied exactly once', async () => {
+	test('SIGKILL inside and just after a push on SQLite, restart: every change applied exactly once', async () => {
 		test.setTimeout(180_000);
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'fellside-crash-'));
 		try {
@@ -145,7 +167,7 @@ test.describe('the server killed mid-push', () => {
 		}
 	});
 
-	test('SIGKILL mid-push on PostgreSQL, restart: every change applied exactly once', async () => {
+	test('SIGKILL inside and just after a push on PostgreSQL, restart: every change applied exactly once', async () => {
 		test.skip(!PG_URL, 'FELLSIDE_TEST_PG_URL is not set (npm test sets it)');
 		test.setTimeout(180_000);
 		const name = `fellside_crash_${randomBytes(5).toString('hex')}`;

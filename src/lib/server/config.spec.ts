@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cspSources, readMapSources } from '$lib/domain/map/sources.js';
 import { ConfigError, loadConfig, parseDatabaseUrl, redact } from './config';
 
 describe('parseDatabaseUrl', () => {
@@ -101,5 +102,46 @@ describe('loadConfig', () => {
 		expect(secure('https://fellside.example.gov.uk')).toBe(true);
 		expect(secure(undefined)).toBe(true);
 		expect(secure('http://192.168.1.20:3000')).toBe(false);
+	});
+});
+
+describe('map settings', () => {
+	const defaultBuild = cspSources(readMapSources({}));
+	const tileServer = {
+		FELLSIDE_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png',
+		FELLSIDE_TILE_ATTRIBUTION: '© Example Maps'
+	};
+
+	it('default to OpenStreetMap tiles and no flood warnings', () => {
+		expect(loadConfig({}, defaultBuild).map).toMatchObject({
+			tiles: { urlTemplate: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', offlineSaving: false },
+			floodWarnings: { enabled: false }
+		});
+	});
+
+	it('refuse a mistake with one line naming the setting', () => {
+		expect(() =>
+			loadConfig({ FELLSIDE_TILE_URL: 'https://tiles.example.org/{z}.png' }, defaultBuild)
+		).toThrow(
+			new ConfigError(
+				'FELLSIDE_TILE_URL must contain {z}, {x} and {y}; "https://tiles.example.org/{z}.png" has no {x} or {y}'
+			)
+		);
+	});
+
+	it('must match what the build’s Content-Security-Policy allows', () => {
+		const built = cspSources(readMapSources(tileServer));
+		expect(loadConfig(tileServer, built).map.tiles.urlTemplate).toBe(tileServer.FELLSIDE_TILE_URL);
+		expect(() => loadConfig(tileServer, defaultBuild)).toThrow(
+			new ConfigError(
+				'the map settings need tiles from https://tiles.example.org and connections to none, but this build allows ' +
+					'tiles from https://tile.openstreetmap.org and connections to none. Build again with the same ' +
+					'FELLSIDE_TILE_* and FELLSIDE_FLOOD_WARNINGS* settings (npm run build)'
+			)
+		);
+		// Turning flood warnings on needs their origin in connect-src, so a new build too.
+		expect(() => loadConfig({ ...tileServer, FELLSIDE_FLOOD_WARNINGS: 'on' }, built)).toThrow(
+			/need tiles from https:\/\/tiles\.example\.org and connections to https:\/\/environment\.data\.gov\.uk/
+		);
 	});
 });

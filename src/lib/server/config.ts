@@ -1,4 +1,11 @@
 import path from 'node:path';
+import {
+	cspSources,
+	MapSourcesError,
+	readMapSources,
+	type MapCspSources,
+	type MapSources
+} from '$lib/domain/map/sources.js';
 
 /** A mistake in the environment: reported as one plain line, never a stack trace. */
 export class ConfigError extends Error {
@@ -12,6 +19,8 @@ export interface ServerConfig {
 	/** `demo` seeds the fictional demo dataset into an empty database; `none` never seeds. */
 	seed: 'demo' | 'none';
 	seedSize: number;
+	/** The online map layers: tile source and flood warnings. */
+	map: MapSources;
 	auth: AuthConfig;
 }
 
@@ -66,13 +75,23 @@ export function parseDatabaseUrl(raw: string | undefined, cwd = process.cwd()): 
 	return { kind: 'sqlite', path: path.resolve(cwd, file) };
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+/**
+ * The settings from the environment. `built` is what this build's Content-Security-Policy allows for
+ * the map (see svelte.config.js): the map settings must match it.
+ */
+export function loadConfig(
+	env: Record<string, string | undefined> = process.env,
+	built: MapCspSources = __FELLSIDE_MAP_CSP__
+): ServerConfig {
 	const seed = (env.FELLSIDE_SEED ?? 'none').trim();
 	if (seed !== 'demo' && seed !== 'none') {
 		throw new ConfigError(`FELLSIDE_SEED must be "demo" or "none", not "${seed}"`);
 	}
 	const seedSize = wholeNumber(env, 'FELLSIDE_SEED_SIZE', 400, 0, 200_000);
-	return { database: parseDatabaseUrl(env.DATABASE_URL), seed, seedSize, auth: loadAuthConfig(env) };
+	const map = readMap(env);
+	checkMapBuild(map, built);
+	const auth = loadAuthConfig(env);
+	return { database: parseDatabaseUrl(env.DATABASE_URL), seed, seedSize, map, auth };
 }
 
 export function loadAuthConfig(env: Record<string, string | undefined>): AuthConfig {
@@ -135,6 +154,36 @@ function wholeNumber(
 		throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
 	}
 	return value;
+}
+
+function readMap(env: Record<string, string | undefined>): MapSources {
+	try {
+		return readMapSources(env);
+	} catch (error) {
+		if (error instanceof MapSourcesError) throw new ConfigError(error.message);
+		throw error;
+	}
+}
+
+/**
+ * The page's Content-Security-Policy is fixed when the app is built: prerendered pages carry it in a
+ * <meta> tag and the service worker keeps those pages on every device. So the map's origins are
+ * read at build time too, and a server whose settings name other origins refuses to start rather
+ * than serve pages that block its own map.
+ */
+export function checkMapBuild(map: MapSources, built: MapCspSources): void {
+	const needed = cspSources(map);
+	const same = (a: string[], b: string[]) => a.length === b.length && a.every((origin) => b.includes(origin));
+	if (same(needed['img-src'], built['img-src']) && same(needed['connect-src'], built['connect-src'])) return;
+	throw new ConfigError(
+		`the map settings need ${describeOrigins(needed)}, but this build allows ${describeOrigins(built)}. ` +
+			'Build again with the same FELLSIDE_TILE_* and FELLSIDE_FLOOD_WARNINGS* settings (npm run build)'
+	);
+}
+
+function describeOrigins(sources: MapCspSources): string {
+	const list = (origins: string[]) => (origins.length > 0 ? origins.join(' ') : 'none');
+	return `tiles from ${list(sources['img-src'])} and connections to ${list(sources['connect-src'])}`;
 }
 
 /** Hide a password in a connection string before it reaches a log. */

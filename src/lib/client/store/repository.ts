@@ -263,7 +263,11 @@ export class RecordRepository<T extends Record<string, unknown>> {
 			current,
 			stamp
 		);
-		const record = indexRecord(applyChanges(current, entries), this.#kind as RecordKind);
+		// A person's own change puts the record at the top of "newest first", whatever the server's time.
+		const record = indexRecord(
+			{ ...applyChanges(current, entries), updatedAt: at },
+			this.#kind as RecordKind
+		);
 		await saveClock(db.meta, clock);
 		if (refused.length > 0) await db.refused.bulkDelete(refused.map((row) => row.id as number));
 		await db.outbox.bulkAdd(entries);

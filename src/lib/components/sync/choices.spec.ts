@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Conflict } from '$lib/domain/sync/protocol';
-import { choiceOptions, decisionFor } from './choices';
+import { choiceOptions, choiceQuestion, decisionFor, noChoiceMessage } from './choices';
 import type { ConflictItem } from './describe';
 
 const item = (over: Partial<ConflictItem> = {}): ConflictItem => ({
@@ -28,8 +28,8 @@ const when = (iso: string) => `at ${iso.slice(11, 16)}`;
 describe('choiceOptions', () => {
 	it('offers either side, saying whose it is, and typing anew for free text', () => {
 		expect(choiceOptions(item(), when)).toEqual([
-			{ value: 'kept', label: 'Keep “Hall with a kitchen”', hint: "From Sam's tablet, at 10:00" },
-			{ value: 'other', label: 'Use “Not given”', hint: 'Made on this device' },
+			{ value: 'kept', label: 'Keep “Hall with a kitchen”', hint: "Sam's tablet, at 10:00" },
+			{ value: 'other', label: 'Use “Not given”', hint: 'This device' },
 			{ value: 'typed', label: 'Type a different value' }
 		]);
 	});
@@ -60,5 +60,16 @@ describe('decisionFor', () => {
 		expect(decisionFor(item(), 'typed', 'Hall and kitchen')).toEqual({ value: 'Hall and kitchen' });
 		expect(decisionFor(item(), 'archive', '')).toEqual({ archived: true });
 		expect(decisionFor(item(), 'restore', '')).toEqual({ archived: false });
+	});
+});
+
+describe('the question and its error', () => {
+	it('asks about the field, or about archiving, in the same words', () => {
+		expect(choiceQuestion(item())).toBe('Which description should Alston Village Hall have?');
+		expect(noChoiceMessage(item())).toBe('Select which description Alston Village Hall should have');
+		expect(choiceQuestion(item({ field: '@archived' }))).toBe('Should Alston Village Hall stay archived?');
+		expect(noChoiceMessage(item({ field: '@archived' }))).toBe(
+			'Select whether Alston Village Hall should stay archived'
+		);
 	});
 });

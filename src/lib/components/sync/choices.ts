@@ -15,9 +15,6 @@ function short(text: string, most = 60): string {
 	return text.length <= most ? text : `${text.slice(0, most - 1).trimEnd()}…`;
 }
 
-const from = (who: string, when: string) =>
-	`${who === 'This device' ? 'Made on this device' : `From ${who}`}${when}`;
-
 /** The radios for a conflict: keep one side or the other, type anew (free text), or archive or not. */
 export function choiceOptions(item: ConflictItem, whenOf: (iso: string) => string): ChoiceOption[] {
 	const when = (iso: string) => (iso ? `, ${whenOf(iso)}` : '');
@@ -36,16 +33,30 @@ export function choiceOptions(item: ConflictItem, whenOf: (iso: string) => strin
 		{
 			value: 'kept',
 			label: `Keep “${short(item.kept.text)}”`,
-			hint: from(item.kept.who, when(item.kept.when))
+			hint: `${item.kept.who}${when(item.kept.when)}`
 		},
 		{
 			value: 'other',
 			label: `Use “${short(item.other.text)}”`,
-			hint: from(item.other.who, when(item.other.when))
+			hint: `${item.other.who}${when(item.other.when)}`
 		}
 	];
 	if (item.editable) options.push({ value: 'typed', label: 'Type a different value' });
 	return options;
+}
+
+/** The question the radios answer. */
+export function choiceQuestion(item: ConflictItem): string {
+	return item.field === '@archived'
+		? `Should ${item.title} stay archived?`
+		: `Which ${item.fieldLabel.toLowerCase()} should ${item.title} have?`;
+}
+
+/** The error when nothing was chosen, GOV.UK style: what to do, in the question's words. */
+export function noChoiceMessage(item: ConflictItem): string {
+	return item.field === '@archived'
+		? `Select whether ${item.title} should stay archived`
+		: `Select which ${item.fieldLabel.toLowerCase()} ${item.title} should have`;
 }
 
 /** The decision a choice stands for; `typed` is what the person typed. */

@@ -92,7 +92,23 @@ describe('waitingItems', () => {
 });
 
 describe('refusedItems', () => {
-	it('gives the reason, the field errors in words and where to fix it', () => {
+	it('gives the server’s reason when it names no field', () => {
+		const [item] = refusedItems({
+			refused: [
+				{
+					id: 5,
+					entry: entry({}),
+					reason: 'This record is not on the server',
+					at: '2026-11-22T11:00:00.000Z'
+				}
+			],
+			records: new Map()
+		});
+		expect(item?.why).toEqual(['This record is not on the server']);
+		expect(item?.editHref).toBeNull();
+	});
+
+	it('gives each field the server named, in words, and where to fix it', () => {
 		const [item] = refusedItems({
 			refused: [
 				{
@@ -112,11 +128,7 @@ describe('refusedItems', () => {
 			id: 4,
 			title: 'Alston Village Hall',
 			what: 'Changed: name',
-			reason: 'This change breaks the record’s rules',
-			errors: [
-				{ field: 'Name', message: 'Enter the name' },
-				{ field: '', message: 'Whole record' }
-			],
+			why: ['Name: Enter the name', 'Whole record'],
 			editHref: `/assets/${ID}/edit`
 		});
 	});

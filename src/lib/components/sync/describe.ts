@@ -82,9 +82,11 @@ export interface RefusedItem extends RecordLine {
 	/** The refused row's id on the device, to discard it. */
 	id: number;
 	what: string;
-	reason: string;
-	/** The server's field errors, each with the field's name in words. */
-	errors: { field: string; message: string }[];
+	/**
+	 * Why, in words: each field the server named with its label ("Consent to publish: …"), or the
+	 * server's reason as given when it named none.
+	 */
+	why: string[];
 	editHref: string | null;
 	at: string;
 }
@@ -97,11 +99,11 @@ export function refusedItems(details: Pick<SyncDetails, 'refused' | 'records'>):
 			...recordLine(entry.recordId, entry.type, record),
 			id: row.id as number,
 			what: whatChanged([entry]),
-			reason: row.reason,
-			errors: (row.errors ?? []).map((e) => ({
-				field: e.path ? fieldLabel(entry.type, e.path.split('.')[0] as string) : '',
-				message: e.message
-			})),
+			why: row.errors?.length
+				? row.errors.map((e) =>
+						e.path ? `${fieldLabel(entry.type, e.path.split('.')[0] as string)}: ${e.message}` : e.message
+					)
+				: [row.reason],
 			editHref: record ? editHref(record) : null,
 			at: row.at
 		};

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { failpoint } from '../failpoints';
 import { applyMutation, type MergeConflict, type MergeOutcome } from '$lib/domain/sync/merge';
 import type {
 	Mutation,
@@ -36,7 +37,7 @@ export async function push(
 ): Promise<PushResponse> {
 	checkConsecutive(request.mutations);
 	const clock = context.now ?? Date.now;
-	return writeTransaction(database, async (trx) => {
+	const response = await writeTransaction(database, async (trx) => {
 		const nowMs = clock();
 		const now = new Date(nowMs).toISOString();
 		const last = await registerClient(trx, request, context.scope.staffId, now);
@@ -56,7 +57,7 @@ export async function push(
 		if (fresh.length > 0) {
 			await batch.load(fresh);
 			for (const mutation of fresh) answers.set(mutation.id, batch.apply(mutation));
-			await batch.save(fresh);
+			await batch.save();
 		}
 		const lastMutationId = Math.max(last, fresh.at(-1)?.id ?? 0);
 		await trx
@@ -69,8 +70,11 @@ export async function push(
 		);
 		const audit = pushAudit(request, context.scope, fresh, results, batch.areaOf);
 		await appendAudit(trx, database.kind, audit, new Date(nowMs));
+		failpoint('push-before-commit');
 		return { lastMutationId, results };
 	});
+	failpoint('push-after-commit');
+	return response;
 }
 
 /** Ids in one push follow each other; anything else is a fault in the device's outbox. */
@@ -174,7 +178,7 @@ class PushBatch {
 	readonly #tombstoned = new Set<string>();
 	readonly #dirty = new Set<string>();
 	readonly #conflicts: ConflictRecorder;
-	readonly #answers: MutationResult[] = [];
+	readonly #answered: { mutation: Mutation; answer: MutationResult }[] = [];
 	readonly #log = new ChangeLog();
 
 	constructor(
@@ -209,7 +213,7 @@ class PushBatch {
 		if (outcome.status === 'rejected') {
 			const answer: MutationResult = { id: mutation.id, status: 'rejected', reason: outcome.reason };
 			if (outcome.errors) answer.errors = outcome.errors;
-			return this.#answer(answer);
+			return this.#answer(mutation, answer);
 		}
 		const record = outcome.record;
 		if (outcome.changed) {
@@ -218,7 +222,7 @@ class PushBatch {
 		}
 		const conflicts = outcome.conflicts.map((c: MergeConflict) => this.#conflicts.raise(record, c));
 		if (mutation.resolves?.length) this.#conflicts.resolve(record.id, mutation.resolves);
-		return this.#answer({ id: mutation.id, status: 'applied', conflicts });
+		return this.#answer(mutation, { id: mutation.id, status: 'applied', conflicts });
 	}
 
 	#merge(mutation: Mutation): MergeOutcome {
@@ -245,12 +249,12 @@ class PushBatch {
 		}
 	}
 
-	#answer(answer: MutationResult): MutationResult {
-		this.#answers.push(answer);
+	#answer(mutation: Mutation, answer: MutationResult): MutationResult {
+		this.#answered.push({ mutation, answer });
 		return answer;
 	}
 
-	async save(mutations: readonly Mutation[]): Promise<void> {
+	async save(): Promise<void> {
 		const records = [...this.#dirty].map((id) => this.#records.get(id) as SyncRecord);
 		for (const group of chunks(records)) {
 			await this.trx
@@ -271,12 +275,12 @@ class PushBatch {
 			this.#log.add({ kind: 'record', entityId: record.id, type: record.type, areaId: record.areaId });
 		}
 		await this.#conflicts.save();
-		const answered = mutations.map((m, i) => ({
+		const answered = this.#answered.map(({ mutation, answer }) => ({
 			client_id: this.clientId,
-			mutation_id: m.id,
-			record_id: m.recordId,
-			status: this.#answers[i]?.status ?? 'applied',
-			result: JSON.stringify(this.#answers[i]),
+			mutation_id: mutation.id,
+			record_id: mutation.recordId,
+			status: answer.status,
+			result: JSON.stringify(answer),
 			applied_at: this.now
 		}));
 		for (const group of chunks(answered)) await this.trx.insertInto('sync_mutation').values(group).execute();

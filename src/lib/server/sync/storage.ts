@@ -31,11 +31,31 @@ export function writeTransaction<T>(
 	database: SyncDatabase,
 	work: (trx: Transaction<Database>) => Promise<T>
 ): Promise<T> {
+	return inTurn(database.db, () => transact(database, work));
+}
+
+function transact<T>(database: SyncDatabase, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
 	return database.db.transaction().execute(async (trx) => {
 		if (database.kind === 'postgres')
 			await sql`select pg_advisory_xact_lock(${sql.lit(SYNC_WRITE_LOCK)})`.execute(trx);
 		return work(trx);
 	});
+}
+
+/**
+ * This process's writers wait their turn here, before taking a database connection: in a
+ * reconnect storm, hundreds of pushes queued on the advisory lock would each hold one of the
+ * pool's few connections (and time out waiting for one), leaving none for pulls.
+ */
+const turns = new WeakMap<object, Promise<unknown>>();
+function inTurn<T>(key: object, work: () => Promise<T>): Promise<T> {
+	const previous = turns.get(key) ?? Promise.resolve();
+	const mine = previous.then(work, work);
+	turns.set(
+		key,
+		mine.catch(() => undefined)
+	);
+	return mine;
 }
 
 /** A consistent snapshot for reads that span several queries (a pull page and its entities). */
