@@ -8,6 +8,10 @@ declare global {
 			/** A reference staff can quote to support; never a stack trace. */
 			reference?: string;
 		}
+		interface PageState {
+			/** Set when the staff page is opened straight after adding that member of staff. */
+			staffAdded?: boolean;
+		}
 		interface Locals {
 			/** The session the request's cookie stands for (API requests only), if it is still good. */
 			session: SignedIn | null;

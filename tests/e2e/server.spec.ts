@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { startFellside } from '../../bench/lib/server';
+import { sessionCookie } from './session';
 
 /** Start the built server with a broken environment and return what it printed. */
 function startBroken(env: Record<string, string>) {
@@ -52,7 +53,7 @@ test.describe('the server process', () => {
 		const pullAll = async (url: string) => {
 			const response = await fetch(`${url}/api/v1/sync/pull`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json' },
+				headers: { 'content-type': 'application/json', cookie: await sessionCookie(url) },
 				body: JSON.stringify({
 					protocol: 1,
 					schemaVersion: 1,
