@@ -63,6 +63,26 @@ describe.each(testDatabases)('sign-in on $kind', (kind) => {
 			expect(unknown).toEqual(wrong);
 		});
 
+		it('S16: an injection corpus in the username is only ever a failed sign-in', async () => {
+			const corpus = [
+				"' OR '1'='1",
+				"admin'--",
+				'"; DROP TABLE staff; --',
+				`${helen.username}' /*`,
+				"') UNION SELECT password_hash FROM staff --",
+				'%',
+				'_'
+			];
+			for (const [i, username] of corpus.entries()) {
+				const result = await attempt(PASSWORD, T0, username, `198.18.0.${i}`);
+				expect(result).toMatchObject({ ok: false, status: 401 });
+			}
+			const staff = await opened.db.selectFrom('staff').select('username').execute();
+			expect(staff.map((s) => s.username)).toContain(helen.username);
+			const page = await searchAudit(opened.db, { limit: 5, staffId: "' OR '1'='1" });
+			expect(page.entries).toEqual([]);
+		});
+
 		it('ignores the case and spaces around a username', async () => {
 			const result = await attempt(PASSWORD, T0, `  ${helen.username.toUpperCase()} `);
 			expect(result.ok).toBe(true);
