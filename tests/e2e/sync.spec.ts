@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect, expectAccessible, goOffline, waitForServiceWorker } from './fixtures';
 import { signInContext } from './session';
@@ -85,6 +86,25 @@ test('the header counts a change waiting offline, and says safe to hand in once 
 	await expect(page.getByTestId('sync-problem')).toContainText('This device is offline');
 	await expect(page.getByTestId('waiting-list')).toContainText('Changed: organisation');
 	await expectAccessible(page);
+
+	// The last resort: the waiting change saved to a file, which imports back without doubling it.
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export unsynced changes' }).click();
+	const file = await downloading;
+	expect(file.suggestedFilename()).toMatch(/^fellside-unsynced-changes-\d{8}-\d{4}\.json$/);
+	const saved = (await file.path()) as string;
+	expect(readFileSync(saved, 'utf8')).toContain(`Offline Trust ${RUN}`);
+	const importer = page.getByLabel('Import changes from a file');
+	await importer.setInputFiles(saved);
+	await expect(page.getByText(/^Nothing new in .*: 1 change was already on this device\.$/)).toBeVisible();
+	await importer.setInputFiles({
+		name: 'notes.txt',
+		mimeType: 'text/plain',
+		buffer: Buffer.from('not an export')
+	});
+	await expect(page.getByRole('alert').filter({ hasText: 'This file cannot be imported' })).toBeVisible();
+	await expect(importer).toHaveAccessibleDescription(/This file cannot be imported/);
+	await expect(page.getByTestId('waiting')).toHaveText('1 change waiting');
 
 	// Signal returns: sync starts by itself and the device is safe to hand in.
 	await reconnect(context);

@@ -1,3 +1,4 @@
+import { describeDevice } from './device-name';
 import { DeviceDatabase } from './store/database';
 import { DeviceStore } from './store/device-store';
 import { SyncEngine } from './sync/engine';
@@ -16,6 +17,7 @@ export function deviceStore(): DeviceStore {
 /** Sync between this browser's store and the Fellside server it was loaded from. */
 export function deviceSync(): DeviceSync {
 	const db = deviceStore().database;
-	sync ??= new DeviceSync(db, new SyncEngine(db, { transport: new HttpSyncTransport() }));
+	const deviceName = describeDevice(navigator.userAgent);
+	sync ??= new DeviceSync(db, new SyncEngine(db, { transport: new HttpSyncTransport(), deviceName }));
 	return sync;
 }

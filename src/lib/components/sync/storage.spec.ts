@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, formatBytes, usageLine } from './storage';
+import { exportFileName, formatBytes, importMessage, usageLine } from './storage';
 
 describe('storage words', () => {
 	it('writes sizes as people read them', () => {
@@ -25,5 +25,16 @@ describe('storage words', () => {
 		expect(exportFileName(new Date('2026-11-23T14:05:09Z'))).toBe(
 			'fellside-unsynced-changes-20261123-1405.json'
 		);
+	});
+});
+
+describe('importMessage', () => {
+	it('says what was queued and what the device already had', () => {
+		expect(importMessage('a.json', 3, 0)).toBe('3 changes from a.json are waiting to send.');
+		expect(importMessage('a.json', 1, 2)).toBe(
+			'1 change from a.json is waiting to send. 2 changes were already on this device.'
+		);
+		expect(importMessage('a.json', 0, 1)).toBe('Nothing new in a.json: 1 change was already on this device.');
+		expect(importMessage('a.json', 0, 0)).toBe('a.json holds no changes.');
 	});
 });

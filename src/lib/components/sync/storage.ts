@@ -1,3 +1,5 @@
+import { count } from './time';
+
 /** Storage figures in words people read: "12.5 MB", "2.1 GB". */
 export function formatBytes(bytes: number): string {
 	if (!Number.isFinite(bytes) || bytes < 0) return 'an unknown amount';
@@ -28,4 +30,13 @@ export const NEARLY_FULL = 0.8;
 export function exportFileName(at: Date): string {
 	const stamp = at.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 	return `fellside-unsynced-changes-${stamp}.json`;
+}
+
+/** What importing a file did, in words: changes queued to send, and those the device already had. */
+export function importMessage(file: string, queued: number, skipped: number): string {
+	const already = `${count(skipped, 'change')} ${skipped === 1 ? 'was' : 'were'} already on this device`;
+	if (queued === 0)
+		return skipped === 0 ? `${file} holds no changes.` : `Nothing new in ${file}: ${already}.`;
+	const waiting = `${count(queued, 'change')} from ${file} ${queued === 1 ? 'is' : 'are'} waiting to send.`;
+	return skipped === 0 ? waiting : `${waiting} ${already.charAt(0).toUpperCase()}${already.slice(1)}.`;
 }

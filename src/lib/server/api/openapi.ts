@@ -24,6 +24,7 @@ import {
 	staffSchema,
 	updateStaffRequestSchema
 } from '$lib/domain/staff';
+import { mapSourcesSchema } from '$lib/domain/map/tiles';
 
 /**
  * The OpenAPI 3.1 document for everything under /api/v1, generated from the Zod schemas the code
@@ -71,7 +72,8 @@ const RESPONSES = {
 	Staff: staffSchema,
 	StaffList: staffListSchema,
 	AuditPage: auditPageSchema,
-	ApiError: apiErrorSchema
+	ApiError: apiErrorSchema,
+	MapSources: mapSourcesSchema
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -323,6 +325,15 @@ export function openApiDocument(version: string) {
 				ref('FetchResponse')
 			),
 			...authPaths(),
+			'/map/config': {
+				get: {
+					tags: ['map'],
+					summary: "The map's online sources",
+					description:
+						'The tile source (URL template, attribution, maximum zoom, whether saving areas offline is allowed) and the flood-warnings feed, as this server is configured. Devices keep the answer for offline use.',
+					responses: { '200': json(ref('MapSources'), 'The configured map sources.') }
+				}
+			},
 			'/openapi.json': {
 				get: {
 					tags: ['server'],
