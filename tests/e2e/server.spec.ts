@@ -45,6 +45,19 @@ test.describe('the server process', () => {
 		);
 	});
 
+	test('S20: in production, no https ORIGIN stops start-up with one clear line', () => {
+		const { ORIGIN: _origin, ...env } = process.env;
+		const result = spawnSync(process.execPath, ['build'], {
+			env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: ':memory:' },
+			encoding: 'utf8',
+			timeout: 30_000
+		});
+		expect(result.status).toBe(1);
+		expect(result.stderr.trim()).toBe(
+			'Fellside cannot start: ORIGIN must be set in production: the https:// address people use, e.g. https://fellside.example.gov.uk'
+		);
+	});
+
 	test('restarting keeps the data and seeds only the first time', async () => {
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'fellside-restart-'));
 		const databaseUrl = path.join(dir, 'fellside.db');
