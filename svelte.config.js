@@ -1,4 +1,4 @@
-import adapter from '@sveltejs/adapter-node';
+import adapter from './scripts/adapter.js';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { cspSources, readMapSources } from './src/lib/domain/map/sources.js';
 
@@ -33,6 +33,9 @@ const config = {
 				'manifest-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['none'],
+				// Sent as a header only (a <meta> cannot carry it): SvelteKit's on dynamic pages,
+				// Fellside's server entry on prerendered ones.
+				'frame-ancestors': ['none'],
 				'form-action': ['self']
 			}
 		}

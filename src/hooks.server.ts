@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
+import type { SignedIn } from '$lib/server/api/context';
+import { sessionPolicy } from '$lib/server/api/context';
+import { changesState, checkChangeRequest, requestOrigin } from '$lib/server/api/guard';
+import { refusalResponse } from '$lib/server/api/refusal';
+import { sessionToken } from '$lib/server/auth/cookie';
+import { resolveSession } from '$lib/server/auth/sessions';
 import { ConfigError } from '$lib/server/config';
-import { startRuntime, stopRuntime } from '$lib/server/runtime';
+import { getRuntime, startRuntime, stopRuntime } from '$lib/server/runtime';
+import { securityHeaders } from '$lib/server/security/headers';
 
 export const init: ServerInit = async () => {
 	// The build analyses and prerenders routes; it must never touch a database.
@@ -19,19 +26,32 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void stopRuntime());
 };
 
+/** The session an API request's cookie stands for, if it is still good. */
+async function sessionOf(event: RequestEvent): Promise<SignedIn | null> {
+	const { config, database } = getRuntime();
+	const token = sessionToken({ secure: config.auth.secureCookie }, event.request.headers.get('cookie'));
+	if (!token) return null;
+	return resolveSession(database.db, token, new Date(), sessionPolicy(config.auth));
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	const headers = response.headers;
-	headers.set('X-Content-Type-Options', 'nosniff');
-	headers.set('Referrer-Policy', 'no-referrer');
-	headers.set('X-Frame-Options', 'DENY');
-	headers.set('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=()');
-	// adapter-node reports https whenever ORIGIN is unset, so trust only the configured origin.
-	if (process.env.ORIGIN?.startsWith('https://')) {
-		headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+	event.locals.session = null;
+	let response: Response | undefined;
+	if (event.url.pathname.startsWith('/api/') && !building) {
+		// S07 for every API route that changes anything, before any of them runs.
+		const refused = changesState(event.request.method)
+			? checkChangeRequest(requestOrigin(event.request, event.url.origin))
+			: undefined;
+		if (refused) response = refusalResponse(refused);
+		else event.locals.session = await sessionOf(event);
+	}
+	response ??= await resolve(event);
+	for (const [name, value] of Object.entries(securityHeaders(process.env.ORIGIN))) {
+		// SvelteKit's own, fuller Content-Security-Policy on a page stays.
+		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	// API answers carry personal data and must always be live: never stored by any cache.
-	if (event.url.pathname.startsWith('/api/')) headers.set('Cache-Control', 'no-store');
+	if (event.url.pathname.startsWith('/api/')) response.headers.set('Cache-Control', 'no-store');
 	return response;
 };
 

@@ -1,7 +1,24 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { signInContext } from './session';
 
-/** Every page fails its test on a Content-Security-Policy violation or an uncaught error. */
-export const test = base.extend<{ problems: string[]; everyPageAccessible: void }>({
+/**
+ * Every page fails its test on a Content-Security-Policy violation or an uncaught error. Each test
+ * starts signed in (sync needs it) as `signedInAs`, a demo username; `null` for nobody.
+ */
+export const test = base.extend<{
+	problems: string[];
+	everyPageAccessible: void;
+	signedInAs: string | null;
+	session: void;
+}>({
+	signedInAs: ['admin', { option: true }],
+	session: [
+		async ({ context, signedInAs, baseURL }, use) => {
+			if (signedInAs && baseURL) await signInContext(context, baseURL, signedInAs);
+			await use();
+		},
+		{ auto: true }
+	],
 	// Axe on every app page a test reached, however it got there (links, buttons, redirects): each
 	// one is opened again at the end, as the device now has it, and checked.
 	everyPageAccessible: [

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { startFellside } from '../../bench/lib/server';
+import { sessionCookie } from './session';
 
 /** Start the built server with a broken environment and return what it printed. */
 function startBroken(env: Record<string, string>) {
@@ -44,6 +45,19 @@ test.describe('the server process', () => {
 		);
 	});
 
+	test('S20: in production, no https ORIGIN stops start-up with one clear line', () => {
+		const { ORIGIN: _origin, ...env } = process.env;
+		const result = spawnSync(process.execPath, ['build'], {
+			env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: ':memory:' },
+			encoding: 'utf8',
+			timeout: 30_000
+		});
+		expect(result.status).toBe(1);
+		expect(result.stderr.trim()).toBe(
+			'Fellside cannot start: ORIGIN must be set in production: the https:// address people use, e.g. https://fellside.example.gov.uk'
+		);
+	});
+
 	test('restarting keeps the data and seeds only the first time', async () => {
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'fellside-restart-'));
 		const databaseUrl = path.join(dir, 'fellside.db');
@@ -52,7 +66,7 @@ test.describe('the server process', () => {
 		const pullAll = async (url: string) => {
 			const response = await fetch(`${url}/api/v1/sync/pull`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json' },
+				headers: { 'content-type': 'application/json', cookie: await sessionCookie(url) },
 				body: JSON.stringify({
 					protocol: 1,
 					schemaVersion: 1,

@@ -14,6 +14,7 @@ import {
 	type PullResponse,
 	type PushResponse
 } from '../../src/lib/domain/sync/protocol';
+import { sessionCookie } from './session';
 
 /**
  * Fault case: the server process killed with SIGKILL in the middle of a push, then restarted on the
@@ -59,10 +60,11 @@ function killed(child: ChildProcess): Promise<void> {
 	});
 }
 
-const post = (port: number, endpoint: string, body: unknown) =>
+/** A sync request from a signed-in device (a new session each time: the server may have been killed since). */
+const post = async (port: number, endpoint: string, body: unknown) =>
 	fetch(`http://127.0.0.1:${port}/api/v1/sync/${endpoint}`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json' },
+		headers: { 'content-type': 'application/json', cookie: await sessionCookie(`http://127.0.0.1:${port}`) },
 		body: JSON.stringify({ protocol: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, ...(body as object) })
 	});
 

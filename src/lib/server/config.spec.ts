@@ -67,6 +67,42 @@ describe('loadConfig', () => {
 	])('refuses %o', (env, reason) => {
 		expect(() => loadConfig(env)).toThrow(reason);
 	});
+
+	it('reads the session lengths, with defaults', () => {
+		expect(loadConfig({}).auth).toMatchObject({
+			sessionIdleMs: 72 * 3_600_000,
+			sessionMaxMs: 14 * 86_400_000
+		});
+		expect(loadConfig({ FELLSIDE_SESSION_IDLE_HOURS: '8', FELLSIDE_SESSION_DAYS: '1' }).auth).toMatchObject({
+			sessionIdleMs: 8 * 3_600_000,
+			sessionMaxMs: 86_400_000
+		});
+		expect(() => loadConfig({ FELLSIDE_SESSION_IDLE_HOURS: '48', FELLSIDE_SESSION_DAYS: '1' })).toThrow(
+			/cannot be longer than FELLSIDE_SESSION_DAYS/
+		);
+	});
+
+	it('S20: refuses to start in production without an https ORIGIN, in one line', () => {
+		expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+			'ORIGIN must be set in production: the https:// address people use, e.g. https://fellside.example.gov.uk'
+		);
+		expect(() => loadConfig({ NODE_ENV: 'production', ORIGIN: 'http://fellside.example' })).toThrow(
+			/must be an https:\/\/ address in production/
+		);
+		expect(() => loadConfig({ ORIGIN: 'fellside' })).toThrow(/ORIGIN is not a web address/);
+		expect(
+			loadConfig({ NODE_ENV: 'production', ORIGIN: 'https://fellside.example.gov.uk/' }).auth
+		).toMatchObject({ production: true, origin: 'https://fellside.example.gov.uk', secureCookie: true });
+	});
+
+	it('makes the cookie Secure except over plain http to another computer', () => {
+		const secure = (ORIGIN?: string) => loadConfig({ ORIGIN }).auth.secureCookie;
+		expect(secure('http://localhost:3000')).toBe(true);
+		expect(secure('http://127.0.0.1:4317')).toBe(true);
+		expect(secure('https://fellside.example.gov.uk')).toBe(true);
+		expect(secure(undefined)).toBe(true);
+		expect(secure('http://192.168.1.20:3000')).toBe(false);
+	});
 });
 
 describe('map settings', () => {

@@ -21,7 +21,27 @@ export interface ServerConfig {
 	seedSize: number;
 	/** The online map layers: tile source and flood warnings. */
 	map: MapSources;
+	auth: AuthConfig;
 }
+
+export interface AuthConfig {
+	/** NODE_ENV=production: ORIGIN must be set and https. */
+	production: boolean;
+	/** The public address people use (ORIGIN); null only outside production. */
+	origin: string | null;
+	/**
+	 * Whether the session cookie is Secure (and so `__Host-` prefixed). Always over https, and on
+	 * this computer's own address, which browsers treat as secure; only plain http to another
+	 * address (trying Fellside from a phone on the same network) has to do without.
+	 */
+	secureCookie: boolean;
+	/** A session unused for this long ends. */
+	sessionIdleMs: number;
+	/** A session ends this long after sign-in, however much it is used. */
+	sessionMaxMs: number;
+}
+
+const HOUR = 3_600_000;
 
 export const DEFAULT_SQLITE_PATH = 'data/fellside.db';
 
@@ -67,14 +87,73 @@ export function loadConfig(
 	if (seed !== 'demo' && seed !== 'none') {
 		throw new ConfigError(`FELLSIDE_SEED must be "demo" or "none", not "${seed}"`);
 	}
-	const sizeText = env.FELLSIDE_SEED_SIZE?.trim() || '400';
-	const seedSize = Number(sizeText);
-	if (!Number.isInteger(seedSize) || seedSize < 0 || seedSize > 200_000) {
-		throw new ConfigError(`FELLSIDE_SEED_SIZE must be a whole number from 0 to 200000, not "${sizeText}"`);
-	}
+	const seedSize = wholeNumber(env, 'FELLSIDE_SEED_SIZE', 400, 0, 200_000);
 	const map = readMap(env);
 	checkMapBuild(map, built);
-	return { database: parseDatabaseUrl(env.DATABASE_URL), seed, seedSize, map };
+	const auth = loadAuthConfig(env);
+	return { database: parseDatabaseUrl(env.DATABASE_URL), seed, seedSize, map, auth };
+}
+
+export function loadAuthConfig(env: Record<string, string | undefined>): AuthConfig {
+	const production = env.NODE_ENV?.trim() === 'production';
+	const origin = parseOrigin(env.ORIGIN, production);
+	// Long enough to sync after days in the fells without signal; the device's own lock guards it between.
+	const idleHours = wholeNumber(env, 'FELLSIDE_SESSION_IDLE_HOURS', 72, 1, 24 * 90);
+	const maxDays = wholeNumber(env, 'FELLSIDE_SESSION_DAYS', 14, 1, 90);
+	if (idleHours > maxDays * 24) {
+		throw new ConfigError(
+			`FELLSIDE_SESSION_IDLE_HOURS (${idleHours}) cannot be longer than FELLSIDE_SESSION_DAYS (${maxDays} days)`
+		);
+	}
+	const loopback = origin !== null && ['localhost', '127.0.0.1', '[::1]'].includes(new URL(origin).hostname);
+	return {
+		production,
+		origin,
+		secureCookie: origin === null || origin.startsWith('https://') || loopback,
+		sessionIdleMs: idleHours * HOUR,
+		sessionMaxMs: maxDays * 24 * HOUR
+	};
+}
+
+/** S20: in production the server must know its public https address, or cookies and CSRF checks cannot be right. */
+function parseOrigin(raw: string | undefined, production: boolean): string | null {
+	const value = raw?.trim();
+	if (!value) {
+		if (production) {
+			throw new ConfigError(
+				'ORIGIN must be set in production: the https:// address people use, e.g. https://fellside.example.gov.uk'
+			);
+		}
+		return null;
+	}
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new ConfigError(`ORIGIN is not a web address: "${value}"`);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new ConfigError(`ORIGIN must start with https:// (or http:// outside production), not "${value}"`);
+	}
+	if (production && url.protocol !== 'https:') {
+		throw new ConfigError(`ORIGIN must be an https:// address in production, not "${value}"`);
+	}
+	return url.origin;
+}
+
+function wholeNumber(
+	env: Record<string, string | undefined>,
+	name: string,
+	fallback: number,
+	min: number,
+	max: number
+): number {
+	const text = env[name]?.trim() || String(fallback);
+	const value = Number(text);
+	if (!Number.isInteger(value) || value < min || value > max) {
+		throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+	}
+	return value;
 }
 
 function readMap(env: Record<string, string | undefined>): MapSources {

@@ -1,3 +1,4 @@
+import { pruneSignInsDaily } from './auth/prune';
 import { loadConfig, type ServerConfig } from './config';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -29,8 +30,8 @@ export async function startRuntime(env: Record<string, string | undefined>): Pro
 		await database.close();
 		throw error;
 	}
-	const pruning = pruneTombstonesDaily(database);
-	runtime = { config, database, stopPruning: pruning.stop };
+	const pruning = [pruneTombstonesDaily(database), pruneSignInsDaily(database)];
+	runtime = { config, database, stopPruning: () => pruning.forEach((p) => p.stop()) };
 	return runtime;
 }
 

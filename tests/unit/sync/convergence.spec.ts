@@ -41,7 +41,7 @@ async function simulate(kind: (typeof testDatabases)[number], seed: number, disj
 	const { database, cleanup } = await openSyncDatabase(kind);
 	cleanups.push(cleanup);
 	const clock = serverClock();
-	const server: SyncServer = { database, open: true, now: clock.clock };
+	const server: SyncServer = { database, now: clock.clock };
 	const rng = random(seed);
 	// Clocks from three days slow to half a minute fast (within what the server accepts unclamped).
 	const skews = [-3 * DAY, 0, 30_000, -3_600_000, 5_000];

@@ -28,7 +28,7 @@ const devices: DeviceDatabase[] = [];
 beforeEach(async () => {
 	const opened = await openSyncDatabase(sqliteTestDatabase);
 	clock = serverClock();
-	server = { database: opened.database, open: true, now: clock.clock };
+	server = { database: opened.database, now: clock.clock };
 	cleanup = opened.cleanup;
 });
 afterEach(async () => {

@@ -217,6 +217,7 @@ export const SYNC_ERROR_CODES = [
 	'mutation-gap',
 	'payload-too-large',
 	'unsupported-media-type',
+	'unauthenticated',
 	'forbidden',
 	'unavailable'
 ] as const;

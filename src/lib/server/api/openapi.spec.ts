@@ -14,7 +14,11 @@ function endpointsOnDisk(): string[] {
 			const full = path.join(dir, entry.name);
 			if (entry.isDirectory()) walk(full);
 			else if (entry.name === '+server.ts') {
-				const route = `/${path.relative(API_ROOT, dir).split(path.sep).join('/')}`;
+				// SvelteKit's [param] folders are OpenAPI's {param}.
+				const route = `/${path.relative(API_ROOT, dir).split(path.sep).join('/')}`.replace(
+					/\[(\w+)\]/g,
+					'{$1}'
+				);
 				const source = readFileSync(full, 'utf8');
 				for (const method of METHODS) {
 					if (new RegExp(`export const ${method}\\b`).test(source)) found.push(`${method} ${route}`);
@@ -77,7 +81,7 @@ describe('the OpenAPI document', () => {
 	it('lists every error a sync endpoint can answer', () => {
 		for (const route of ['/sync/push', '/sync/pull', '/sync/fetch'] as const) {
 			expect(Object.keys(document.paths[route].post.responses).sort()).toEqual(
-				['200', '400', '403', '409', '413', '415', '426', '503'].sort()
+				['200', '400', '401', '403', '409', '413', '415', '426', '503'].sort()
 			);
 		}
 	});

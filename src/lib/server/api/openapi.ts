@@ -13,6 +13,17 @@ import {
 	syncErrorSchema,
 	syncRecordSchema
 } from '$lib/domain/sync/protocol';
+import { apiErrorSchema } from '$lib/domain/api-error';
+import { AUDIT_PAGE_MAX, auditActionSchema, auditPageSchema } from '$lib/domain/audit';
+import {
+	createStaffRequestSchema,
+	resetPasswordRequestSchema,
+	sessionInfoSchema,
+	signInRequestSchema,
+	staffListSchema,
+	staffSchema,
+	updateStaffRequestSchema
+} from '$lib/domain/staff';
 import { mapSourcesSchema } from '$lib/domain/map/tiles';
 
 /**
@@ -42,7 +53,11 @@ const REQUESTS = {
 	PushRequest: pushRequestSchema,
 	PullRequest: pullRequestSchema,
 	FetchRequest: fetchRequestSchema,
-	JsonValue: jsonValueSchema
+	JsonValue: jsonValueSchema,
+	SignInRequest: signInRequestSchema,
+	CreateStaffRequest: createStaffRequestSchema,
+	UpdateStaffRequest: updateStaffRequestSchema,
+	ResetPasswordRequest: resetPasswordRequestSchema
 };
 const RESPONSES = {
 	PushResponse: pushResponseSchema,
@@ -52,8 +67,13 @@ const RESPONSES = {
 	Conflict: conflictSchema,
 	SyncError: syncErrorSchema,
 	Health: healthSchema,
-	MapSources: mapSourcesSchema,
-	JsonValue: jsonValueSchema
+	JsonValue: jsonValueSchema,
+	SessionInfo: sessionInfoSchema,
+	Staff: staffSchema,
+	StaffList: staffListSchema,
+	AuditPage: auditPageSchema,
+	ApiError: apiErrorSchema,
+	MapSources: mapSourcesSchema
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -104,7 +124,10 @@ function syncOperation(summary: string, description: string, request: JsonSchema
 			responses: {
 				'200': json(response, 'Done.'),
 				'400': syncError('The body is not valid JSON or breaks the schema; the message names the field.'),
-				'403': syncError('A call from another website, or a server that does not serve sync yet.'),
+				'401': syncError(
+					'`unauthenticated`: nobody is signed in (the session cookie is missing or has ended).'
+				),
+				'403': syncError('A call from another website.'),
 				'409': syncError(
 					'`mutation-gap` (with `expectedMutationId`), or `server-too-old`: the device is newer than the server.'
 				),
@@ -112,6 +135,150 @@ function syncOperation(summary: string, description: string, request: JsonSchema
 				'415': syncError('The body is not declared as `application/json`.'),
 				'426': syncError('`client-too-old`: update Fellside; changes stay on the device.'),
 				'503': syncError('The server could not reach its database; try again later.')
+			}
+		}
+	};
+}
+
+const apiError = (description: string) => json(ref('ApiError'), description);
+const body = (name: keyof typeof REQUESTS) => ({
+	required: true,
+	content: { 'application/json': { schema: ref(name) } }
+});
+/** Answers every cookie-authenticated, state-changing call can give besides its own. */
+const CHANGE_ERRORS = {
+	'400': apiError('The body is not valid JSON or breaks the schema; `errors` names each field.'),
+	'401': apiError('Nobody is signed in.'),
+	'403': apiError('A call from another website, or a role that may not do this (audited).'),
+	'413': apiError('The body is larger than the server accepts.'),
+	'415': apiError('The body is not declared as `application/json`.')
+};
+const ADMIN_ERRORS = {
+	'401': CHANGE_ERRORS['401'],
+	'403': apiError('Only administrators manage staff (a refusal is audited).'),
+	'404': apiError('No member of staff has that id.')
+};
+const staffId = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+
+function staffAction(summary: string, request?: keyof typeof REQUESTS) {
+	return {
+		post: {
+			tags: ['staff'],
+			summary,
+			parameters: staffId,
+			...(request ? { requestBody: body(request) } : {}),
+			responses: { '200': json(ref('Staff'), 'Done.'), ...CHANGE_ERRORS, ...ADMIN_ERRORS }
+		}
+	};
+}
+
+const AUDIT_FILTERS = [
+	{ name: 'action', schema: z.toJSONSchema(auditActionSchema) },
+	{ name: 'staffId', schema: { type: 'string' } },
+	{ name: 'deviceId', schema: { type: 'string' } },
+	{ name: 'targetId', schema: { type: 'string' } },
+	{ name: 'from', schema: { type: 'string', format: 'date-time' } },
+	{ name: 'to', schema: { type: 'string', format: 'date-time' } },
+	{ name: 'before', schema: { type: 'integer', minimum: 1 } },
+	{ name: 'limit', schema: { type: 'integer', minimum: 1, maximum: AUDIT_PAGE_MAX, default: 50 } }
+].map((filter) => ({ ...filter, in: 'query', required: false }));
+
+/** Sign-in, staff administration and the audit log. */
+function authPaths() {
+	return {
+		'/auth/sign-in': {
+			post: {
+				tags: ['auth'],
+				summary: 'Sign in with a username and password',
+				description:
+					'Sets the session cookie (`__Host-fellside_session`: Secure, HttpOnly, SameSite=Strict). Throttled per username and address, per address per day, and per account.',
+				requestBody: body('SignInRequest'),
+				responses: {
+					'200': json(ref('SessionInfo'), 'Signed in; the cookie is set.'),
+					...CHANGE_ERRORS,
+					'401': apiError('The username or password is not right (the same answer for both).'),
+					'403': apiError('The account is disabled, or a call from another website.'),
+					'429': apiError('Too many failed sign-ins: wait the `Retry-After` seconds.')
+				}
+			}
+		},
+		'/auth/sign-out': {
+			post: {
+				tags: ['auth'],
+				summary: 'End the session on the server and clear the cookie',
+				responses: {
+					'204': { description: 'Signed out.' },
+					'403': CHANGE_ERRORS['403'],
+					'415': CHANGE_ERRORS['415']
+				}
+			}
+		},
+		'/auth/session': {
+			get: {
+				tags: ['auth'],
+				summary: 'Who is signed in, and until when',
+				responses: { '200': json(ref('SessionInfo'), 'Signed in.'), '401': CHANGE_ERRORS['401'] }
+			}
+		},
+		'/admin/staff': {
+			get: {
+				tags: ['staff'],
+				summary: 'Every member of staff (administrators only)',
+				responses: {
+					'200': json(ref('StaffList'), 'The staff.'),
+					'401': ADMIN_ERRORS['401'],
+					'403': ADMIN_ERRORS['403']
+				}
+			},
+			post: {
+				tags: ['staff'],
+				summary: 'Add a member of staff',
+				requestBody: body('CreateStaffRequest'),
+				responses: {
+					'201': json(ref('Staff'), 'Added.'),
+					...CHANGE_ERRORS,
+					'403': ADMIN_ERRORS['403'],
+					'409': apiError('The username is taken.')
+				}
+			}
+		},
+		'/admin/staff/{id}': {
+			get: {
+				tags: ['staff'],
+				summary: 'One member of staff',
+				parameters: staffId,
+				responses: { '200': json(ref('Staff'), 'The member of staff.'), ...ADMIN_ERRORS }
+			},
+			patch: {
+				tags: ['staff'],
+				summary: 'Change name, role or areas; applies from their next request',
+				parameters: staffId,
+				requestBody: body('UpdateStaffRequest'),
+				responses: {
+					'200': json(ref('Staff'), 'Changed.'),
+					...CHANGE_ERRORS,
+					...ADMIN_ERRORS,
+					'409': apiError('An administrator cannot change their own role.')
+				}
+			}
+		},
+		'/admin/staff/{id}/disable': staffAction('Disable a member of staff, ending all their sessions'),
+		'/admin/staff/{id}/enable': staffAction('Enable a disabled member of staff'),
+		'/admin/staff/{id}/reset-password': staffAction(
+			'Set a new password, ending all their sessions and lifting any sign-in lock',
+			'ResetPasswordRequest'
+		),
+		'/audit': {
+			get: {
+				tags: ['audit'],
+				summary: 'Search the audit log, newest first (managers and administrators)',
+				parameters: AUDIT_FILTERS,
+				responses: {
+					'200': json(ref('AuditPage'), 'A page of entries; pass `next` as `before` for older ones.'),
+					'400': apiError('A filter is not valid; the message names it.'),
+					'401': CHANGE_ERRORS['401'],
+					'403': apiError('Only managers and administrators search the audit log (a refusal is audited).')
+				}
 			}
 		}
 	};
@@ -125,7 +292,7 @@ export function openApiDocument(version: string) {
 		info: {
 			title: 'Fellside API',
 			version,
-			description: `Fellside's server API. Sync protocol ${PROTOCOL_VERSION}, record schema version ${SCHEMA_VERSION}; see docs/sync-protocol.md. Until staff sign-in exists, sync is served only by a server holding fictional demo data.`
+			description: `Fellside's server API. Sync protocol ${PROTOCOL_VERSION}, record schema version ${SCHEMA_VERSION}; see docs/sync-protocol.md. Every call but health and this document needs a signed-in member of staff (the session cookie); every call that changes anything must be JSON from Fellside itself.`
 		},
 		servers: [{ url: '/api/v1' }],
 		paths: {
@@ -157,6 +324,7 @@ export function openApiDocument(version: string) {
 				ref('FetchRequest'),
 				ref('FetchResponse')
 			),
+			...authPaths(),
 			'/map/config': {
 				get: {
 					tags: ['map'],

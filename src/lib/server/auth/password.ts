@@ -12,3 +12,26 @@ export function hashPassword(password: string): Promise<string> {
 export function verifyPassword(stored: string, password: string): Promise<boolean> {
 	return verify(stored, password);
 }
+
+/**
+ * Whether a stored hash was made another way than today's (another algorithm, less memory or
+ * time): it is replaced at the next successful sign-in, while the password is at hand.
+ */
+export function needsRehash(stored: string): boolean {
+	const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(stored);
+	if (!match) return true;
+	const [memory, time, lanes] = match.slice(1).map(Number);
+	return memory !== PARAMS.memoryCost || time !== PARAMS.timeCost || lanes !== PARAMS.parallelism;
+}
+
+let decoy: Promise<string> | undefined;
+
+/**
+ * Check a password against nothing, taking as long as a real check, so a wrong username answers
+ * no faster than a wrong password and does not give away which usernames exist.
+ */
+export async function verifyAgainstDecoy(password: string): Promise<false> {
+	decoy ??= hashPassword('a password nobody has, for timing only');
+	await verify(await decoy, password);
+	return false;
+}

@@ -72,6 +72,34 @@ const expected: Record<string, Record<string, { nullable: boolean }>> = {
 		type: { nullable: false },
 		area_id: { nullable: false },
 		deleted_at: { nullable: false }
+	},
+	staff_session: {
+		token_hash: { nullable: false },
+		staff_id: { nullable: false },
+		device_id: { nullable: true },
+		created_at: { nullable: false },
+		last_used_at: { nullable: false },
+		expires_at: { nullable: false }
+	},
+	sign_in_throttle: {
+		key: { nullable: false },
+		failures: { nullable: false },
+		window_started_at: { nullable: false },
+		blocked_until: { nullable: true }
+	},
+	audit_log: {
+		seq: { nullable: false },
+		at: { nullable: false },
+		action: { nullable: false },
+		staff_id: { nullable: true },
+		device_id: { nullable: true },
+		ip: { nullable: true },
+		target_type: { nullable: true },
+		target_id: { nullable: true },
+		area_id: { nullable: true },
+		details: { nullable: false },
+		prev_hash: { nullable: false },
+		hash: { nullable: false }
 	}
 };
 

@@ -15,6 +15,9 @@ export interface Database {
 	sync_mutation: SyncMutationTable;
 	conflict: ConflictTable;
 	tombstone: TombstoneTable;
+	staff_session: StaffSessionTable;
+	sign_in_throttle: SignInThrottleTable;
+	audit_log: AuditLogTable;
 }
 
 /**
@@ -84,7 +87,7 @@ export interface ChangeLogTable {
 export interface SyncClientTable {
 	id: string;
 	device_name: string | null;
-	/** The staff member signed in on the device (filled once sign-in exists). */
+	/** The staff member who last synced from the device. */
 	staff_id: string | null;
 	last_mutation_id: BigIntColumn;
 	created_at: string;
@@ -123,4 +126,45 @@ export interface TombstoneTable {
 	type: string;
 	area_id: string;
 	deleted_at: string;
+}
+
+/** A signed-in session. The token itself is never stored: only its SHA-256, so a leak of the table signs nobody in. */
+export interface StaffSessionTable {
+	token_hash: string;
+	staff_id: string;
+	/** The device's sync client id, when the device said it. */
+	device_id: string | null;
+	created_at: string;
+	/** Moved forward as the session is used; the idle timeout runs from here. */
+	last_used_at: string;
+	/** The absolute end of the session, however much it is used. */
+	expires_at: string;
+}
+
+/** Failed sign-ins counted per key (username and address, address and day, username), in a window. */
+export interface SignInThrottleTable {
+	key: string;
+	failures: number;
+	window_started_at: string;
+	blocked_until: string | null;
+}
+
+/**
+ * The audit log: append-only (the database refuses updates and deletes) and hash-chained, each
+ * entry's hash covering the previous hash and its own canonical content.
+ */
+export interface AuditLogTable {
+	seq: BigIntColumn;
+	at: string;
+	action: string;
+	staff_id: string | null;
+	device_id: string | null;
+	ip: string | null;
+	target_type: string | null;
+	target_id: string | null;
+	area_id: string | null;
+	/** JSON object with sorted keys: ids, counts and field names, never values people typed. */
+	details: string;
+	prev_hash: string;
+	hash: string;
 }

@@ -20,7 +20,7 @@ describe.each(testDatabases)('concurrent devices on $kind', (kind) => {
 		async () => {
 			const { database, cleanup: close } = await openSyncDatabase(kind);
 			cleanup = close;
-			const server = { database, open: true };
+			const server = { database };
 			const first = new ProtocolDevice(server, 'First');
 			const shared = first.create({ ...HALL, name: 'Shared hall' });
 			await first.sync();

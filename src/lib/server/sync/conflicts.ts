@@ -14,20 +14,26 @@ interface Raised {
 }
 
 /**
- * The conflicts one push raises and settles. Each side names the device that wrote it (and, once
- * sign-in exists, the staff member); every new or settled conflict goes into the change log, so
- * every device hears of it.
+ * The conflicts one push raises and settles. Each side names the device that wrote it and the
+ * member of staff: the one pushing for this push's own side, otherwise whoever last synced from
+ * that device. Every new or settled conflict goes into the change log, so every device hears of it.
  */
 export class ConflictRecorder {
 	readonly #raised: Raised[] = [];
 	readonly #resolved = new Map<string, string>();
 
+	private readonly clientId: string;
+	private readonly staffId: string;
+
 	constructor(
 		private readonly trx: Transaction<Database>,
-		private readonly clientId: string,
+		pusher: { clientId: string; staffId: string },
 		private readonly now: string,
 		private readonly log: ChangeLog
-	) {}
+	) {
+		this.clientId = pusher.clientId;
+		this.staffId = pusher.staffId;
+	}
 
 	/** Note a conflict the merge found; its id goes in the change's answer at once. */
 	raise(record: SyncRecord, merge: MergeConflict): string {
@@ -51,7 +57,7 @@ export class ConflictRecorder {
 				hlc: s.hlc,
 				clientId,
 				deviceName: device?.name ?? null,
-				staffId: device?.staffId ?? null
+				staffId: clientId === this.clientId ? this.staffId : (device?.staffId ?? null)
 			};
 		};
 		const fresh = this.#raised.map(({ id, record, merge }): Conflict => {

@@ -60,7 +60,7 @@ describe.each(testDatabases)('handleSync on $kind', (kind) => {
 		if (!available(kind)) return;
 		const opened = await openSyncDatabase(kind);
 		cleanup = opened.cleanup;
-		server = { database: opened.database, open: true, now: () => T0 };
+		server = { database: opened.database, now: () => T0 };
 	});
 	afterAll(async () => cleanup?.());
 
@@ -103,10 +103,15 @@ describe.each(testDatabases)('handleSync on $kind', (kind) => {
 			expect((await call('pull', pullBody, { origin: null, secFetchSite: null })).status).toBe(200);
 		});
 
-		it('403 on a server that does not hold demo data, until sign-in exists', async () => {
-			const answer = await handleSync('pull', pullBody, APP_REQUEST, { ...server, open: false });
-			expect(answer.status).toBe(403);
-			expect(errorOf(answer).message).toContain('sign-in');
+		it('401 for every endpoint unless a member of staff is signed in', async () => {
+			for (const endpoint of ['push', 'pull', 'fetch'] as const) {
+				const answer = await call(endpoint, pullBody, { actor: null });
+				expect(answer.status).toBe(401);
+				expect(errorOf(answer)).toMatchObject({
+					code: 'unauthenticated',
+					message: expect.stringContaining('Sign in to Fellside to sync') as string
+				});
+			}
 		});
 
 		it('413 for a body over the limit, before reading it as JSON', async () => {

@@ -9,6 +9,11 @@ import {
 	pushRequestSchema,
 	SCHEMA_VERSION
 } from '$lib/domain/sync/protocol';
+import { checkChangeRequest, type RequestOrigin } from '../api/guard';
+import { parseJsonBody } from '../api/json-body';
+import type { Refusal } from '../api/refusal';
+import { validateInput } from '../api/validate';
+import { scopeOf, type Actor } from '../auth/actor';
 import { fetch, pull } from './pull';
 import { push } from './push';
 import { SyncRefusal } from './refusal';
@@ -18,21 +23,13 @@ export type SyncEndpoint = 'push' | 'pull' | 'fetch';
 export const SYNC_ENDPOINTS: readonly SyncEndpoint[] = ['push', 'pull', 'fetch'];
 
 /** What `handleSync` needs to know about the HTTP request besides its body. */
-export interface SyncRequestInfo {
-	contentType: string | null;
-	origin: string | null;
-	secFetchSite: string | null;
-	/** This server's own origin (scheme://host[:port]); a browser's Origin must match it. */
-	serverOrigin: string;
+export interface SyncRequestInfo extends RequestOrigin {
+	/** The signed-in member of staff the request acts for; sync refuses anyone else. */
+	actor: Actor | null;
 }
 
 export interface SyncServer {
 	database: SyncDatabase;
-	/**
-	 * Whether devices may sync. Until staff sign-in exists (issue 5) anyone could read and change
-	 * every record, so only a server holding fictional demo data serves sync.
-	 */
-	open: boolean;
 	now?: ServerClock;
 }
 
@@ -50,15 +47,13 @@ export const BODY_LIMITS: Record<SyncEndpoint, number> = {
 	pull: 16 * 1024,
 	fetch: 64 * 1024
 };
-/** Deeper JSON than any record holds is refused before anything walks it recursively. */
-const MAX_DEPTH = 32;
-
 const SCHEMAS = { push: pushRequestSchema, pull: pullRequestSchema, fetch: fetchRequestSchema } as const;
 
 const refuse = (status: number, code: SyncRefusal['code'], message: string): SyncAnswer => ({
 	status,
 	body: new SyncRefusal(status, code, message).body
 });
+const answerOf = (r: Refusal): SyncAnswer => refuse(r.status, r.code as SyncRefusal['code'], r.message);
 
 /**
  * One sync request, from raw body to answer, for the HTTP routes and for tests and benchmarks that
@@ -72,14 +67,14 @@ export async function handleSync(
 	info: SyncRequestInfo,
 	server: SyncServer
 ): Promise<SyncAnswer> {
-	const refused = checkRequest(endpoint, info, server);
-	if (refused) return refused;
-	const parsed = parseBody(endpoint, body);
-	if ('status' in parsed) return parsed;
+	const checked = checkRequest(endpoint, info);
+	if ('status' in checked) return checked;
+	const parsed = parseJsonBody(body, BODY_LIMITS[endpoint]);
+	if (!('value' in parsed)) return answerOf(parsed);
 	const refusedVersion = checkVersions(parsed.value);
 	if (refusedVersion) return refusedVersion;
 	try {
-		return { status: 200, body: await serve(endpoint, parsed.value, server) };
+		return { status: 200, body: await serve(endpoint, parsed.value, server, checked.actor) };
 	} catch (error) {
 		if (error instanceof SyncRefusal) return { status: error.status, body: error.body };
 		const reference = randomUUID().slice(0, 8);
@@ -92,96 +87,18 @@ export async function handleSync(
 	}
 }
 
-function checkRequest(
-	endpoint: SyncEndpoint,
-	info: SyncRequestInfo,
-	server: SyncServer
-): SyncAnswer | undefined {
-	const mediaType = info.contentType?.split(';')[0]?.trim().toLowerCase();
-	if (mediaType !== 'application/json') {
+/** Cross-site and media-type checks (shared with every API route), then a signed-in member of staff. */
+function checkRequest(endpoint: SyncEndpoint, info: SyncRequestInfo): { actor: Actor } | SyncAnswer {
+	const crossSite = checkChangeRequest(info);
+	if (crossSite) return answerOf(crossSite);
+	if (!info.actor) {
 		return refuse(
-			415,
-			'unsupported-media-type',
-			'Sync requests must be sent as JSON (Content-Type: application/json).'
+			401,
+			'unauthenticated',
+			`Sign in to Fellside to sync (${endpoint}). Your changes are kept on this device until you do.`
 		);
 	}
-	const site = info.secFetchSite?.toLowerCase();
-	if (
-		(site && site !== 'same-origin' && site !== 'none') ||
-		(info.origin && info.origin !== info.serverOrigin)
-	) {
-		return refuse(
-			403,
-			'forbidden',
-			'Sync requests must come from Fellside itself, not from another website.'
-		);
-	}
-	if (!server.open) {
-		return refuse(
-			403,
-			'forbidden',
-			`Syncing (${endpoint}) needs staff sign-in, which this server does not offer yet.`
-		);
-	}
-	return undefined;
-}
-
-function parseBody(endpoint: SyncEndpoint, body: unknown): { value: unknown } | SyncAnswer {
-	const limit = BODY_LIMITS[endpoint];
-	const tooLarge = () =>
-		refuse(
-			413,
-			'payload-too-large',
-			`This request is larger than the server accepts (${Math.round(limit / 1024)} KB). Send fewer changes at a time.`
-		);
-	let text: string;
-	if (typeof body === 'string') {
-		if (Buffer.byteLength(body) > limit) return tooLarge();
-		text = body;
-	} else if (body instanceof Uint8Array) {
-		if (body.byteLength > limit) return tooLarge();
-		try {
-			text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-		} catch {
-			return refuse(400, 'bad-request', 'The request body is not valid UTF-8 text.');
-		}
-	} else {
-		// Already parsed by an in-process caller: measured as the JSON it stands for.
-		let json: string | undefined;
-		try {
-			json = JSON.stringify(body);
-		} catch {
-			json = undefined;
-		}
-		if (json === undefined) return refuse(400, 'bad-request', 'The request body cannot be written as JSON.');
-		if (Buffer.byteLength(json) > limit) return tooLarge();
-		text = json;
-	}
-	let value: unknown;
-	try {
-		value = JSON.parse(text);
-	} catch (error) {
-		const why = error instanceof Error ? error.message : 'unreadable';
-		return refuse(400, 'bad-request', `The request body is not valid JSON (${why}).`);
-	}
-	if (depthOf(value) > MAX_DEPTH) {
-		return refuse(400, 'bad-request', `The request is nested more than ${MAX_DEPTH} levels deep.`);
-	}
-	return { value };
-}
-
-/** How deeply arrays and objects nest, without recursion (a hostile body could be very deep). */
-function depthOf(value: unknown): number {
-	let deepest = 0;
-	const stack: [unknown, number][] = [[value, 0]];
-	while (stack.length > 0) {
-		const [item, depth] = stack.pop() as [unknown, number];
-		if (typeof item !== 'object' || item === null) continue;
-		deepest = Math.max(deepest, depth + 1);
-		if (deepest > MAX_DEPTH) return deepest;
-		for (const child of Object.values(item)) stack.push([child, depth + 1]);
-	}
-	return deepest;
+	return { actor: info.actor };
 }
 
 /**
@@ -214,26 +131,26 @@ function checkVersions(value: unknown): SyncAnswer | undefined {
 	return undefined;
 }
 
-async function serve(endpoint: SyncEndpoint, value: unknown, server: SyncServer): Promise<unknown> {
-	const context = server.now ? { now: server.now } : {};
+async function serve(
+	endpoint: SyncEndpoint,
+	value: unknown,
+	server: SyncServer,
+	actor: Actor
+): Promise<unknown> {
+	const context = { scope: scopeOf(actor), ...(server.now ? { now: server.now } : {}) };
 	switch (endpoint) {
 		case 'push':
 			return push(server.database, validate(SCHEMAS.push, value), context);
 		case 'pull':
 			return pull(server.database, validate(SCHEMAS.pull, value), context);
 		case 'fetch':
-			return fetch(server.database, validate(SCHEMAS.fetch, value));
+			return fetch(server.database, validate(SCHEMAS.fetch, value), context);
 	}
 }
 
 /** The body against its schema; a refusal names the fields that are wrong. */
 function validate<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-	const result = schema.safeParse(value);
-	if (result.success) return result.data;
-	const problems = result.error.issues.slice(0, 3).map((issue) => {
-		const path = issue.path.map(String).join('.');
-		return path ? `${path}: ${issue.message}` : issue.message;
-	});
-	const more = result.error.issues.length > 3 ? ` (and ${result.error.issues.length - 3} more)` : '';
-	throw new SyncRefusal(400, 'bad-request', `The request is not valid. ${problems.join('; ')}${more}.`);
+	const result = validateInput(schema, value);
+	if ('data' in result) return result.data;
+	throw new SyncRefusal(400, 'bad-request', result.message);
 }

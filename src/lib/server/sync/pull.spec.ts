@@ -17,7 +17,7 @@ describe.each(testDatabases)('pull on $kind', (kind) => {
 		const opened = await openSyncDatabase(kind);
 		cleanup = opened.cleanup;
 		const time = serverClock(T0 + 1000);
-		const server = { database: opened.database, open: true, now: time.clock };
+		const server = { database: opened.database, now: time.clock };
 		return { database: opened.database, time, device: (name: string) => new ProtocolDevice(server, name) };
 	}
 

@@ -10,6 +10,7 @@ import {
 	type PullResponse,
 	type SyncRecord
 } from '$lib/domain/sync/protocol';
+import type { Scope } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { conflictFromRow, recordFromRow } from './rows';
 import { chunks, readTransaction, type ServerClock, type SyncDatabase } from './storage';
@@ -19,6 +20,8 @@ export const TOMBSTONE_RETENTION_DAYS = 90;
 
 export interface PullContext {
 	now?: ServerClock;
+	/** Who is pulling. Every record is sent for now; sending only what the role and areas allow (issue 5, authorisation) plugs in here. */
+	scope: Scope;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface PullContext {
 export async function pull(
 	database: SyncDatabase,
 	request: PullRequest,
-	context: PullContext = {}
+	context: PullContext
 ): Promise<PullResponse> {
 	const limit = request.limit ?? PULL_PAGE_SIZE;
 	const answer = await readTransaction(database, async (trx): Promise<PullResponse> => {
@@ -69,7 +72,11 @@ export async function pull(
 }
 
 /** The current server copy of particular records; ids it does not hold come back as missing. */
-export async function fetch(database: SyncDatabase, request: FetchRequest): Promise<FetchResponse> {
+export async function fetch(
+	database: SyncDatabase,
+	request: FetchRequest,
+	_context: PullContext
+): Promise<FetchResponse> {
 	const ids = [...new Set(request.ids)];
 	const records = await readTransaction(database, (trx) => recordsById(trx, ids));
 	return {

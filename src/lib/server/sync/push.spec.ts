@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeHlc, MAX_CLOCK_AHEAD_MS } from '$lib/domain/sync/hlc';
 import type { PullResponse } from '$lib/domain/sync/protocol';
 import { available, testDatabases } from '../db/testing';
-import { DAY, HALL, openSyncDatabase, ProtocolDevice, serverClock, T0 } from './testing';
+import { DAY, HALL, openSyncDatabase, ProtocolDevice, serverClock, SYNC_STAFF, T0 } from './testing';
 import type { SyncDatabase } from './storage';
 
 describe.each(testDatabases)('push on $kind', (kind) => {
@@ -16,7 +16,7 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 		const opened = await openSyncDatabase(kind);
 		cleanup = opened.cleanup;
 		const time = serverClock(T0 + 1000);
-		const server = { database: opened.database, open: true, now: time.clock };
+		const server = { database: opened.database, now: time.clock };
 		const device = (name: string, wall?: () => number) => new ProtocolDevice(server, name, wall);
 		return { database: opened.database, server, time, device };
 	}
@@ -219,12 +219,17 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 					areaId: 'eden',
 					field: 'name',
 					status: 'open',
-					kept: { value: 'Hall (Ben)', clientId: ben.clientId, deviceName: "Ben's phone", staffId: null },
+					kept: {
+						value: 'Hall (Ben)',
+						clientId: ben.clientId,
+						deviceName: "Ben's phone",
+						staffId: SYNC_STAFF.staffId
+					},
 					other: {
 						value: 'Hall (Anna)',
 						clientId: anna.clientId,
 						deviceName: "Anna's tablet",
-						staffId: null
+						staffId: SYNC_STAFF.staffId
 					},
 					resolvedAt: null,
 					resolvedBy: null

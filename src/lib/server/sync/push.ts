@@ -9,7 +9,10 @@ import type {
 	PushResponse,
 	SyncRecord
 } from '$lib/domain/sync/protocol';
+import { appendAudit } from '../audit';
+import type { Scope } from '../auth/actor';
 import type { Database } from '../db/schema';
+import { pushAudit } from './audit';
 import { ConflictRecorder } from './conflicts';
 import { SyncRefusal } from './refusal';
 import { recordFromRow, recordToRow } from './rows';
@@ -17,6 +20,8 @@ import { ChangeLog, chunks, writeTransaction, type ServerClock, type SyncDatabas
 
 export interface PushContext {
 	now?: ServerClock;
+	/** Who is pushing. Recorded on the device and in conflicts and the audit; checking each change against the role and areas (issue 5, authorisation) plugs in here. */
+	scope: Scope;
 }
 
 /**
@@ -28,14 +33,14 @@ export interface PushContext {
 export async function push(
 	database: SyncDatabase,
 	request: PushRequest,
-	context: PushContext = {}
+	context: PushContext
 ): Promise<PushResponse> {
 	checkConsecutive(request.mutations);
 	const clock = context.now ?? Date.now;
 	const response = await writeTransaction(database, async (trx) => {
 		const nowMs = clock();
 		const now = new Date(nowMs).toISOString();
-		const last = await registerClient(trx, request, now);
+		const last = await registerClient(trx, request, context.scope.staffId, now);
 		const first = request.mutations[0]?.id ?? last + 1;
 		if (first > last + 1) {
 			throw new SyncRefusal(
@@ -48,8 +53,8 @@ export async function push(
 		const replays = request.mutations.filter((m) => m.id <= last);
 		const fresh = request.mutations.filter((m) => m.id > last);
 		const answers = await storedAnswers(trx, request.clientId, replays, last);
+		const batch = new PushBatch(trx, request.clientId, context.scope.staffId, now, nowMs);
 		if (fresh.length > 0) {
-			const batch = new PushBatch(trx, request.clientId, now, nowMs);
 			await batch.load(fresh);
 			for (const mutation of fresh) answers.set(mutation.id, batch.apply(mutation));
 			await batch.save();
@@ -63,6 +68,8 @@ export async function push(
 		const results = request.mutations.map(
 			(m): MutationResult => answers.get(m.id) ?? { id: m.id, status: 'applied', conflicts: [] }
 		);
+		const audit = pushAudit(request, context.scope, fresh, results, batch.areaOf);
+		await appendAudit(trx, database.kind, audit, new Date(nowMs));
 		failpoint('push-before-commit');
 		return { lastMutationId, results };
 	});
@@ -86,23 +93,26 @@ function checkConsecutive(mutations: readonly Mutation[]): void {
 
 /**
  * The device's last applied mutation id. A device seen for the first time is registered; a new
- * device name is stored first, so conflicts this push raises show it.
+ * device name, or another member of staff signed in on it, is stored first, so conflicts this
+ * push raises show them.
  */
 async function registerClient(
 	trx: Transaction<Database>,
 	request: PushRequest,
+	staffId: string,
 	now: string
 ): Promise<number> {
 	const client = await trx
 		.selectFrom('sync_client')
-		.select(['last_mutation_id', 'device_name'])
+		.select(['last_mutation_id', 'device_name', 'staff_id'])
 		.where('id', '=', request.clientId)
 		.executeTakeFirst();
 	if (client) {
-		if (request.deviceName && request.deviceName !== client.device_name) {
+		const renamed = request.deviceName && request.deviceName !== client.device_name;
+		if (renamed || client.staff_id !== staffId) {
 			await trx
 				.updateTable('sync_client')
-				.set({ device_name: request.deviceName })
+				.set({ device_name: renamed ? request.deviceName : client.device_name, staff_id: staffId })
 				.where('id', '=', request.clientId)
 				.execute();
 		}
@@ -113,7 +123,7 @@ async function registerClient(
 		.values({
 			id: request.clientId,
 			device_name: request.deviceName || null,
-			staff_id: null,
+			staff_id: staffId,
 			last_mutation_id: 0,
 			created_at: now,
 			last_seen_at: now
@@ -174,11 +184,15 @@ class PushBatch {
 	constructor(
 		private readonly trx: Transaction<Database>,
 		private readonly clientId: string,
+		staffId: string,
 		private readonly now: string,
 		private readonly nowMs: number
 	) {
-		this.#conflicts = new ConflictRecorder(trx, clientId, now, this.#log);
+		this.#conflicts = new ConflictRecorder(trx, { clientId, staffId }, now, this.#log);
 	}
+
+	/** The area a record is in after this push (for the audit), if the push saw it. */
+	readonly areaOf = (recordId: string): string | null => this.#records.get(recordId)?.areaId ?? null;
 
 	async load(mutations: readonly Mutation[]): Promise<void> {
 		const ids = [...new Set(mutations.map((m) => m.recordId))];

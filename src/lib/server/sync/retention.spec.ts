@@ -14,7 +14,7 @@ describe.each(testDatabases)('tombstone retention on $kind', (kind) => {
 	it.skipIf(!available(kind))('prunes at start-up only the tombstones past the horizon', async () => {
 		const { database, cleanup: close } = await openSyncDatabase(kind);
 		cleanup = close;
-		const device = new ProtocolDevice({ database, open: true }, 'Anna');
+		const device = new ProtocolDevice({ database }, 'Anna');
 		const old = device.create();
 		const recent = device.create();
 		await device.push();

@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startRuntime, stopRuntime } from '../runtime';
+import { DEMO_PASSWORD } from '$lib/demo/defaults';
+import type { ApiContext } from '../api/context';
+import { contextFor, signedIn } from '../api/testing';
+import { getRuntime, startRuntime, stopRuntime } from '../runtime';
 import { BODY_LIMITS } from './http';
 import { syncRoute } from './route';
 
@@ -25,6 +28,7 @@ function streamed(chunks: Uint8Array[], headers: Record<string, string>) {
 
 describe('the sync routes over a running demo server', () => {
 	let dir: string;
+	let context: ApiContext;
 	beforeAll(async () => {
 		dir = mkdtempSync(path.join(os.tmpdir(), 'fellside-route-'));
 		vi.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -33,6 +37,8 @@ describe('the sync routes over a running demo server', () => {
 			FELLSIDE_SEED: 'demo',
 			FELLSIDE_SEED_SIZE: '25'
 		});
+		const { database } = getRuntime();
+		context = contextFor(database, await signedIn(database, 'coach.kendal', DEMO_PASSWORD));
 	});
 	afterAll(async () => {
 		await stopRuntime();
@@ -46,7 +52,7 @@ describe('the sync routes over a running demo server', () => {
 			headers: { 'content-type': 'application/json', origin: ORIGIN, 'sec-fetch-site': 'same-origin' },
 			body: JSON.stringify(pull)
 		});
-		const response = await syncRoute('pull', request, url('pull'));
+		const response = await syncRoute('pull', request, context);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/json');
 		const body = (await response.json()) as { changes: unknown[]; more: boolean };
@@ -59,7 +65,7 @@ describe('the sync routes over a running demo server', () => {
 		const response = await syncRoute(
 			'pull',
 			streamed(pieces, { 'content-type': 'application/json' }),
-			url('pull')
+			context
 		);
 		expect(response.status).toBe(200);
 	});
@@ -70,7 +76,7 @@ describe('the sync routes over a running demo server', () => {
 		const response = await syncRoute(
 			'pull',
 			streamed(pieces, { 'content-type': 'application/json' }),
-			url('pull')
+			context
 		);
 		expect(response.status).toBe(413);
 		// It read one piece past the 16 KB limit, not all 8 MB.
@@ -86,9 +92,20 @@ describe('the sync routes over a running demo server', () => {
 			headers: { 'content-type': 'application/json' },
 			duplex: 'half'
 		} as RequestInit);
-		const response = await syncRoute('push', request, url('push'));
+		const response = await syncRoute('push', request, context);
 		expect(response.status).toBe(413);
 		expect(await response.json()).toMatchObject({ error: { code: 'payload-too-large' } });
+	});
+
+	it('refuses to sync for nobody signed in', async () => {
+		const request = new Request(url('pull'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(pull)
+		});
+		const response = await syncRoute('pull', request, { ...context, session: null });
+		expect(response.status).toBe(401);
+		expect(await response.json()).toMatchObject({ error: { code: 'unauthenticated' } });
 	});
 
 	it('refuses a JSON call from another website', async () => {
@@ -97,7 +114,7 @@ describe('the sync routes over a running demo server', () => {
 			headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
 			body: '{}'
 		});
-		const response = await syncRoute('push', request, url('push'));
+		const response = await syncRoute('push', request, context);
 		expect(response.status).toBe(403);
 		expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
 	});

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { AreaId } from '$lib/domain/areas';
 import type { RecordType } from '$lib/domain/records';
 import { HybridClock, type Hlc } from '$lib/domain/sync/hlc';
@@ -11,7 +12,9 @@ import {
 	type PushResponse,
 	type SyncRecord
 } from '$lib/domain/sync/protocol';
+import { scopeOf, type Actor } from '../auth/actor';
 import { migrateToLatest } from '../db/migrate';
+import type { Database } from '../db/schema';
 import { ensureAreas } from '../db/reference-data';
 import type { TestDatabase } from '../db/testing';
 import { handleSync, type SyncEndpoint, type SyncRequestInfo, type SyncServer } from './http';
@@ -26,12 +29,45 @@ export const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 export const DAY = 86_400_000;
 export const HALL: Fields = { kind: 'place', name: 'Village hall', status: 'active', lifecycle: 'draft' };
 
+/** The member of staff the test devices sync as (an administrator: every area). */
+export const SYNC_STAFF: Actor = {
+	staffId: '5ad0c0de-0000-4000-8000-000000000001',
+	username: 'test.sync',
+	displayName: 'Test Sync',
+	role: 'admin',
+	areaIds: ['allerdale', 'barrow', 'carlisle', 'copeland', 'eden', 'south-lakeland'],
+	sessionId: 'test-session',
+	deviceId: null
+};
+
+export const SYNC_SCOPE = scopeOf(SYNC_STAFF);
+
 export async function openSyncDatabase(kind: TestDatabase) {
 	const handle = await kind.open();
 	await migrateToLatest(handle.db);
 	await ensureAreas(handle.db);
+	await addSyncStaff(handle.db, SYNC_STAFF);
 	const database: SyncDatabase = { db: handle.db, kind: handle.kind };
 	return { database, url: handle.url, cleanup: handle.cleanup };
+}
+
+/** Store a member of staff for a test device to sync as (no password: they never sign in). */
+export async function addSyncStaff(db: Kysely<Database>, actor: Actor): Promise<Actor> {
+	const at = new Date(T0).toISOString();
+	await db
+		.insertInto('staff')
+		.values({
+			id: actor.staffId,
+			username: actor.username,
+			display_name: actor.displayName,
+			role: actor.role,
+			area_ids: JSON.stringify(actor.areaIds),
+			password_hash: null,
+			created_at: at,
+			updated_at: at
+		})
+		.execute();
+	return actor;
 }
 
 /** A settable server clock. */
@@ -41,12 +77,13 @@ export function serverClock(start = T0) {
 	return { clock, set: (ms: number) => (now = ms), advance: (ms: number) => (now += ms) };
 }
 
-/** The request info of a same-origin JSON request from the app. */
+/** The request info of a same-origin JSON request from the app, signed in. */
 export const APP_REQUEST: SyncRequestInfo = {
 	contentType: 'application/json',
 	origin: 'http://localhost:3000',
 	secFetchSite: 'same-origin',
-	serverOrigin: 'http://localhost:3000'
+	serverOrigin: 'http://localhost:3000',
+	actor: SYNC_STAFF
 };
 
 /**
@@ -65,7 +102,9 @@ export class ProtocolDevice {
 	constructor(
 		readonly server: SyncServer,
 		readonly name: string,
-		wall: () => number = () => T0
+		wall: () => number = () => T0,
+		/** Who is signed in on the device. */
+		readonly actor: Actor = SYNC_STAFF
 	) {
 		this.clock = new HybridClock(this.clientId, wall);
 	}
@@ -121,7 +160,7 @@ export class ProtocolDevice {
 			clientId: this.clientId,
 			...body
 		};
-		return handleSync(endpoint, JSON.stringify(envelope), APP_REQUEST, this.server);
+		return handleSync(endpoint, JSON.stringify(envelope), { ...APP_REQUEST, actor: this.actor }, this.server);
 	}
 
 	/** Send the waiting changes (or the given ones); acknowledged ones leave the outbox. */

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { atomically } from './atomically';
 
 /**
  * Sync storage: per-field versions on records, the change log devices pull in commit order, the
@@ -157,20 +158,4 @@ async function backfillRecords(unknownDb: Kysely<unknown>): Promise<void> {
 		after = page.at(-1)?.id ?? after;
 	}
 	await db.insertInto('sync_state').values({ id: 1, seq, min_cursor: 0 }).execute();
-}
-
-/**
- * All or nothing: PostgreSQL runs each migration in a transaction already; Kysely runs SQLite's
- * outside one, on its single connection, so there this opens and closes its own.
- */
-async function atomically<T>(db: Kysely<T>, work: () => Promise<void>): Promise<void> {
-	if (db.isTransaction) return work();
-	await sql`begin`.execute(db);
-	try {
-		await work();
-		await sql`commit`.execute(db);
-	} catch (error) {
-		await sql`rollback`.execute(db);
-		throw error;
-	}
 }

@@ -1,4 +1,5 @@
+import { apiContext } from '$lib/server/api/event';
 import { syncRoute } from '$lib/server/sync/route';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = ({ request, url }) => syncRoute('push', request, url);
+export const POST: RequestHandler = (event) => syncRoute('push', event.request, apiContext(event));

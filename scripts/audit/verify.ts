@@ -1,0 +1,36 @@
+// `npm run audit:verify`: check the audit log's hash chain in the database DATABASE_URL names
+// (the same setting as the server's). Exit 0 when every entry checks out, 1 naming the first bad one.
+import { existsSync } from 'node:fs';
+import { verifyAuditChain } from '../../src/lib/server/audit/verify';
+import { ConfigError, parseDatabaseUrl } from '../../src/lib/server/config';
+import { openDatabase } from '../../src/lib/server/db/database';
+
+async function main(): Promise<number> {
+	const config = parseDatabaseUrl(process.env.DATABASE_URL);
+	if (config.kind === 'sqlite' && config.path !== ':memory:' && !existsSync(config.path)) {
+		throw new ConfigError(`There is no SQLite database at ${config.path}. Check DATABASE_URL.`);
+	}
+	const database = await openDatabase(config);
+	try {
+		const check = await verifyAuditChain(database.db);
+		if (check.ok) {
+			console.log(`Audit log intact: all ${check.entries} entries check out.`);
+			return 0;
+		}
+		const when = check.at ? ` (written ${check.at})` : '';
+		console.error(`Audit log NOT intact at entry ${check.seq}${when}: ${check.problem}.`);
+		console.error(`The ${check.entries} entries before it check out.`);
+		return 1;
+	} finally {
+		await database.close();
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		const message = error instanceof Error ? error.message : String(error);
+		console.error(`audit:verify cannot run: ${message}`);
+		process.exit(2);
+	}
+);
