@@ -6,7 +6,8 @@ import { sessionPolicy } from '$lib/server/api/context';
 import { changesState, checkChangeRequest, requestOrigin } from '$lib/server/api/guard';
 import { refusalResponse } from '$lib/server/api/refusal';
 import { sessionToken } from '$lib/server/auth/cookie';
-import { resolveSession } from '$lib/server/auth/sessions';
+import { accountDisabled } from '$lib/server/auth/disabled';
+import { disabledSessionOwner, resolveSession } from '$lib/server/auth/sessions';
 import { ConfigError } from '$lib/server/config';
 import { getRuntime, startRuntime, stopRuntime } from '$lib/server/runtime';
 import { securityHeaders } from '$lib/server/security/headers';
@@ -26,12 +27,17 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void stopRuntime());
 };
 
-/** The session an API request's cookie stands for, if it is still good. */
-async function sessionOf(event: RequestEvent): Promise<SignedIn | null> {
+/**
+ * The session an API request's cookie stands for, if it is still good; or the answer that tells a
+ * disabled person's device to wipe their data, for any API call but a fresh sign-in (S12).
+ */
+async function sessionOf(event: RequestEvent): Promise<SignedIn | Response | null> {
 	const { config, database } = getRuntime();
 	const token = sessionToken({ secure: config.auth.secureCookie }, event.request.headers.get('cookie'));
 	if (!token) return null;
-	return resolveSession(database.db, token, new Date(), sessionPolicy(config.auth));
+	const session = await resolveSession(database.db, token, new Date(), sessionPolicy(config.auth));
+	if (session || event.url.pathname === '/api/v1/auth/sign-in') return session;
+	return (await disabledSessionOwner(database.db, token)) ? refusalResponse(accountDisabled()) : null;
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -42,8 +48,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const refused = changesState(event.request.method)
 			? checkChangeRequest(requestOrigin(event.request, event.url.origin))
 			: undefined;
+		const session = refused ? null : await sessionOf(event);
 		if (refused) response = refusalResponse(refused);
-		else event.locals.session = await sessionOf(event);
+		else if (session instanceof Response) response = session;
+		else event.locals.session = session;
 	}
 	response ??= await resolve(event);
 	for (const [name, value] of Object.entries(securityHeaders(process.env.ORIGIN))) {

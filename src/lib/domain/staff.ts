@@ -85,9 +85,14 @@ export type SignInRequest = z.infer<typeof signInRequestSchema>;
 export const sessionInfoSchema = z.object({
 	staff: staffSchema,
 	deviceId: z.uuid().nullable(),
-	/** When the session ends at the latest, and when it ends if not used before then. */
+	/**
+	 * When the session ends at the latest, and when it ends if not used before then. The absolute
+	 * end is also the device's offline grant: until then it unlocks with the person's PIN.
+	 */
 	expiresAt: z.iso.datetime(),
-	idleExpiresAt: z.iso.datetime()
+	idleExpiresAt: z.iso.datetime(),
+	/** Minutes without use after which the device locks itself (FELLSIDE_DEVICE_LOCK_MINUTES). */
+	deviceLockMinutes: z.number().int().min(1).max(120)
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 

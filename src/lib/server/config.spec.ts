@@ -71,12 +71,16 @@ describe('loadConfig', () => {
 	it('reads the session lengths, with defaults', () => {
 		expect(loadConfig({}).auth).toMatchObject({
 			sessionIdleMs: 72 * 3_600_000,
-			sessionMaxMs: 14 * 86_400_000
+			sessionMaxMs: 14 * 86_400_000,
+			deviceLockMinutes: 10
 		});
 		expect(loadConfig({ FELLSIDE_SESSION_IDLE_HOURS: '8', FELLSIDE_SESSION_DAYS: '1' }).auth).toMatchObject({
 			sessionIdleMs: 8 * 3_600_000,
-			sessionMaxMs: 86_400_000
+			sessionMaxMs: 86_400_000,
+			deviceLockMinutes: 10
 		});
+		expect(loadConfig({ FELLSIDE_DEVICE_LOCK_MINUTES: '3' }).auth.deviceLockMinutes).toBe(3);
+		expect(() => loadConfig({ FELLSIDE_DEVICE_LOCK_MINUTES: '0' })).toThrow(/FELLSIDE_DEVICE_LOCK_MINUTES/);
 		expect(() => loadConfig({ FELLSIDE_SESSION_IDLE_HOURS: '48', FELLSIDE_SESSION_DAYS: '1' })).toThrow(
 			/cannot be longer than FELLSIDE_SESSION_DAYS/
 		);

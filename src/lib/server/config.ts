@@ -37,8 +37,10 @@ export interface AuthConfig {
 	secureCookie: boolean;
 	/** A session unused for this long ends. */
 	sessionIdleMs: number;
-	/** A session ends this long after sign-in, however much it is used. */
+	/** A session ends this long after sign-in, however much it is used: also the offline grant. */
 	sessionMaxMs: number;
+	/** Minutes without use before a device locks itself (its PIN or passphrase opens it again). */
+	deviceLockMinutes: number;
 }
 
 const HOUR = 3_600_000;
@@ -111,7 +113,8 @@ export function loadAuthConfig(env: Record<string, string | undefined>): AuthCon
 		origin,
 		secureCookie: origin === null || origin.startsWith('https://') || loopback,
 		sessionIdleMs: idleHours * HOUR,
-		sessionMaxMs: maxDays * 24 * HOUR
+		sessionMaxMs: maxDays * 24 * HOUR,
+		deviceLockMinutes: wholeNumber(env, 'FELLSIDE_DEVICE_LOCK_MINUTES', 10, 1, 120)
 	};
 }
 

@@ -219,6 +219,8 @@ export const SYNC_ERROR_CODES = [
 	'unsupported-media-type',
 	'unauthenticated',
 	'forbidden',
+	/** The person's account is disabled: the device removes everything it holds for them. */
+	'account-disabled',
 	'unavailable'
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];

@@ -226,6 +226,8 @@ describe.each(testDatabases)('staff administration on $kind', (kind) => {
 			const { entries } = await searchAudit(opened.db, { limit: 1, action: 'staff-disable' });
 			expect(entries[0]).toMatchObject({ targetId: member.id, details: { sessionsEnded: 3 } });
 			expect((await setDisabledRoute(admin, member.id, false)).status).toBe(200);
+			// The sessions from before never come back to life.
+			expect(await live(tokens)).toBe(0);
 			expect(await live(await tokensOf('gary.armstrong', 1))).toBe(1);
 		});
 

@@ -7,7 +7,7 @@ import { appendAudit, type AuditStore } from '../audit';
 import { staffFromRow, type Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-rules';
-import { endStaffSessions } from '../auth/sessions';
+import { countStaffSessions, endStaffSessions } from '../auth/sessions';
 import { unlockAccount } from '../auth/throttle';
 import type { Database } from '../db/schema';
 
@@ -139,7 +139,7 @@ export async function updateStaff(
 	});
 }
 
-/** Disabling ends every session the member of staff has, at once (ASVS 7.4.2). */
+/** Disabling ends every session the member of staff has, at once (ASVS 7.4.2), and wipes their devices at next contact. */
 export async function setDisabled(
 	store: AuditStore,
 	act: AdminAct,
@@ -157,7 +157,10 @@ export async function setDisabled(
 			.set({ disabled: disabled ? 1 : 0, updated_at: act.now.toISOString() })
 			.where('id', '=', id)
 			.execute();
-		const ended = disabled ? await endStaffSessions(trx, id) : 0;
+		// Disabled: every session stops working at once, but stays until its end so the person's
+		// devices learn at next contact to wipe their data. Enabled again: the old sessions never revive.
+		const ended = disabled ? await countStaffSessions(trx, id, act.now) : 0;
+		if (!disabled) await endStaffSessions(trx, id);
 		const action = disabled ? 'staff-disable' : 'staff-enable';
 		return {
 			result: (await readStaff(trx, id)) as Staff,

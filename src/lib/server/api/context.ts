@@ -27,5 +27,6 @@ export interface ApiContext {
 
 export const sessionPolicy = (auth: AuthConfig): SessionPolicy => ({
 	idleMs: auth.sessionIdleMs,
-	maxMs: auth.sessionMaxMs
+	maxMs: auth.sessionMaxMs,
+	deviceLockMinutes: auth.deviceLockMinutes
 });

@@ -12,7 +12,8 @@ export const TEST_AUTH: AuthConfig = {
 	origin: TEST_ORIGIN,
 	secureCookie: true,
 	sessionIdleMs: 72 * 3_600_000,
-	sessionMaxMs: 14 * 86_400_000
+	sessionMaxMs: 14 * 86_400_000,
+	deviceLockMinutes: 10
 };
 
 export function contextFor(

@@ -10,8 +10,6 @@ import { signIn } from './sign-in';
 /** A sign-in body is a username and a password: a few hundred bytes at most. */
 const SIGN_IN_BODY_LIMIT = 4 * 1024;
 
-const CODES = { 401: 'unauthenticated', 403: 'forbidden', 429: 'too-many-requests' } as const;
-
 const cookieSettings = (context: ApiContext) => ({ secure: context.auth.secureCookie });
 
 /** POST /api/v1/auth/sign-in */
@@ -29,7 +27,8 @@ export async function signInRoute(request: Request, context: ApiContext): Promis
 	if (!outcome.ok) {
 		const wait = outcome.retryAfterSeconds;
 		const headers: Record<string, string> = wait ? { 'retry-after': String(wait) } : {};
-		return refusalResponse(refusal(outcome.status, CODES[outcome.status], outcome.message), headers);
+		const { ok: _ok, retryAfterSeconds: _wait, ...refused } = outcome;
+		return refusalResponse(refused, headers);
 	}
 	const cookie = sessionCookie(cookieSettings(context), outcome.token, outcome.info.expiresAt, now);
 	return jsonResponse(outcome.info, 200, { 'set-cookie': cookie });

@@ -9,6 +9,8 @@ export interface SessionPolicy {
 	idleMs: number;
 	/** A session ends this long after sign-in, however much it is used. */
 	maxMs: number;
+	/** Minutes without use after which the device locks itself until its PIN or passphrase. */
+	deviceLockMinutes: number;
 }
 
 /** 256 random bits, base64url: far past ASVS's 128-bit floor (7.2.3). */
@@ -72,8 +74,11 @@ export async function resolveSession(
 	if (!row) return null;
 	const nowMs = now.getTime();
 	const lastUsed = Date.parse(row.last_used_at);
+	// A disabled person's sessions stay until their absolute end, unusable, so that their device is
+	// told at next contact to remove what it holds for them (see `disabledSessionOwner`).
+	if (Number(row.disabled) !== 0) return null;
 	const expired = nowMs >= Date.parse(row.expires_at) || nowMs >= lastUsed + policy.idleMs;
-	if (expired || Number(row.disabled) !== 0) {
+	if (expired) {
 		await endSession(db, id);
 		return null;
 	}
@@ -102,9 +107,36 @@ export async function resolveSession(
 			staff,
 			deviceId: row.device_id,
 			expiresAt: row.expires_at,
-			idleExpiresAt: new Date(idleEnd).toISOString()
+			idleExpiresAt: new Date(idleEnd).toISOString(),
+			deviceLockMinutes: policy.deviceLockMinutes
 		}
 	};
+}
+
+/**
+ * The member of staff a token's session belongs to, when that account has been disabled: the
+ * answer that tells their device to wipe what it holds for them.
+ */
+export async function disabledSessionOwner(db: Kysely<Database>, token: string): Promise<string | null> {
+	if (!TOKEN_PATTERN.test(token)) return null;
+	const row = await db
+		.selectFrom('staff_session')
+		.innerJoin('staff', 'staff.id', 'staff_session.staff_id')
+		.select(['staff.id', 'staff.disabled'])
+		.where('staff_session.token_hash', '=', tokenHash(token))
+		.executeTakeFirst();
+	return row && Number(row.disabled) !== 0 ? row.id : null;
+}
+
+/** Sessions a member of staff has that have not reached their absolute end. */
+export async function countStaffSessions(db: Kysely<Database>, staffId: string, now: Date): Promise<number> {
+	const row = await db
+		.selectFrom('staff_session')
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.where('staff_id', '=', staffId)
+		.where('expires_at', '>', now.toISOString())
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }
 
 export async function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { searchAudit, type AuditStore } from '../audit';
 import { available, testDatabases } from '../db/testing';
 import { signIn, WRONG_CREDENTIALS } from './sign-in';
-import { endStaffSessions, resolveSession, tokenHash } from './sessions';
+import { disabledSessionOwner, endStaffSessions, resolveSession, tokenHash } from './sessions';
 import { unlockAccount } from './throttle';
 import { HOUR, MINUTE, openAuthDatabase, PASSWORD, POLICY, T0, type TestStaff } from './testing';
 
@@ -59,7 +59,7 @@ describe.each(testDatabases)('sign-in on $kind', (kind) => {
 		it('answers a wrong password and an unknown username alike', async () => {
 			const wrong = await attempt('not the password');
 			const unknown = await attempt(PASSWORD, T0, 'nobody.here');
-			expect(wrong).toEqual({ ok: false, status: 401, message: WRONG_CREDENTIALS });
+			expect(wrong).toEqual({ ok: false, status: 401, code: 'unauthenticated', message: WRONG_CREDENTIALS });
 			expect(unknown).toEqual(wrong);
 		});
 
@@ -129,7 +129,11 @@ describe.each(testDatabases)('sign-in on $kind', (kind) => {
 		it('refuses a disabled member of staff, saying so only to whoever knows the password', async () => {
 			const gone = await opened.addStaff(`gone.${n}`, 'coach', { disabled: true });
 			expect(await attempt('wrong', T0, gone.username)).toMatchObject({ status: 401 });
-			expect(await attempt(PASSWORD, T0, gone.username)).toMatchObject({ status: 403, message: /disabled/ });
+			expect(await attempt(PASSWORD, T0, gone.username)).toMatchObject({
+				status: 403,
+				code: 'account-disabled',
+				message: /disabled/
+			});
 		});
 
 		it('S05: replaces a weaker hash at sign-in', async () => {
@@ -190,14 +194,18 @@ describe.each(testDatabases)('sign-in on $kind', (kind) => {
 			expect(await resolveSession(opened.db, token, at(14 * 24 * HOUR), POLICY)).toBeNull();
 		});
 
-		it('all end when the member of staff is disabled or their sessions are ended', async () => {
+		it('all stop when the member of staff is disabled, and say so to whoever holds one', async () => {
 			const tokens = [await start(), await start(), await start()];
 			await opened.db.updateTable('staff').set({ disabled: 1 }).where('id', '=', helen.id).execute();
-			for (const token of tokens) expect(await resolveSession(opened.db, token, T0, POLICY)).toBeNull();
+			for (const token of tokens) {
+				expect(await resolveSession(opened.db, token, T0, POLICY)).toBeNull();
+				// Kept, so that the device is told to wipe at its next contact.
+				expect(await disabledSessionOwner(opened.db, token)).toBe(helen.id);
+			}
 			await opened.db.updateTable('staff').set({ disabled: 0 }).where('id', '=', helen.id).execute();
-			const more = [await start(), await start()];
-			expect(await endStaffSessions(opened.db, helen.id)).toBe(2);
-			for (const token of more) expect(await resolveSession(opened.db, token, T0, POLICY)).toBeNull();
+			for (const token of tokens) expect(await disabledSessionOwner(opened.db, token)).toBeNull();
+			expect(await endStaffSessions(opened.db, helen.id)).toBe(3);
+			for (const token of tokens) expect(await resolveSession(opened.db, token, T0, POLICY)).toBeNull();
 		});
 
 		it('reject anything that is not a token without asking the database', async () => {

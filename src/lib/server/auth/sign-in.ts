@@ -1,5 +1,7 @@
 import type { SignInRequest } from '$lib/domain/staff';
+import { refusal, type Refusal } from '../api/refusal';
 import { recordAudit, type AuditEvent, type AuditStore } from '../audit';
+import { accountDisabled } from './disabled';
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './password';
 import { startSession, type SessionPolicy, type StartedSession } from './sessions';
 import { blockedFor, clearFailures, countFailure, type Attempt } from './throttle';
@@ -11,8 +13,7 @@ export interface SignInContext {
 }
 
 export type SignInOutcome =
-	| ({ ok: true } & StartedSession)
-	| { ok: false; status: 401 | 403 | 429; message: string; retryAfterSeconds?: number };
+	({ ok: true } & StartedSession) | ({ ok: false; retryAfterSeconds?: number } & Refusal);
 
 export const WRONG_CREDENTIALS = 'The username or password is not right. Check them and try again.';
 
@@ -39,7 +40,11 @@ export async function signIn(
 
 	const blocked = await blockedFor(db, attempt);
 	if (blocked) {
-		return { ok: false, status: 429, message: waitMessage(blocked.retryAfterSeconds), ...blocked };
+		return {
+			ok: false,
+			...refusal(429, 'too-many-requests', waitMessage(blocked.retryAfterSeconds)),
+			...blocked
+		};
 	}
 
 	const staff = await db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
@@ -57,15 +62,12 @@ export async function signIn(
 				details: { username, counter: block.kind, seconds: block.retryAfterSeconds }
 			});
 		}
-		return { ok: false, status: 401, message: WRONG_CREDENTIALS };
+		return { ok: false, ...refusal(401, 'unauthenticated', WRONG_CREDENTIALS) };
 	}
 	if (Number(staff.disabled) !== 0) {
 		await audit({ action: 'sign-in-failed', staffId: staff.id, details: { username, reason: 'disabled' } });
-		return {
-			ok: false,
-			status: 403,
-			message: 'This account has been disabled. Ask an administrator if you need it again.'
-		};
+		// Only after the right password: the device may then wipe this person's data.
+		return { ok: false, ...accountDisabled() };
 	}
 
 	await clearFailures(db, attempt);

@@ -13,7 +13,7 @@ import type { SessionPolicy } from './sessions';
 export const T0 = new Date('2026-11-23T10:00:00.000Z');
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
-export const POLICY: SessionPolicy = { idleMs: 72 * HOUR, maxMs: 14 * 24 * HOUR };
+export const POLICY: SessionPolicy = { idleMs: 72 * HOUR, maxMs: 14 * 24 * HOUR, deviceLockMinutes: 10 };
 export const PASSWORD = 'Skiddaw in the sleet';
 
 export interface TestStaff {
