@@ -150,6 +150,26 @@ describe('enrolling and unlocking', () => {
 		expect(await users.unlock(alice.staffId, '284915')).toEqual({ status: 'unknown' });
 	});
 
+	it('wipes after the configured number of tries, never fewer than 3', async () => {
+		const { page } = device();
+		const users = page({ maxWrongUnlocks: 3 });
+		await users.enrol(alice, ALICE_PIN, GRANT);
+		expect(await users.unlock(alice.staffId, '000001')).toEqual({
+			status: 'wrong',
+			remaining: 2,
+			warn: true
+		});
+		expect(await users.unlock(alice.staffId, '000001')).toEqual({
+			status: 'wrong',
+			remaining: 1,
+			warn: true
+		});
+		expect(await users.unlock(alice.staffId, '000001')).toMatchObject({ status: 'wiped' });
+		expect(() => page({ maxWrongUnlocks: 2 })).toThrow(
+			'maxWrongUnlocks: Allow at least 3 wrong unlocks before wiping'
+		);
+	});
+
 	it('forgives earlier wrong tries once the right secret is given', async () => {
 		const { page } = device();
 		const users = page();

@@ -6,10 +6,10 @@ import {
 	devicePersonSchema,
 	grantEnded,
 	grantUntilSchema,
-	MAX_WRONG_UNLOCKS,
 	newUnlockSecretSchema,
 	PBKDF2_ITERATIONS,
 	unlockAttemptProblem,
+	vaultSettingsSchema,
 	type DevicePerson,
 	type SecretKind,
 	type UnlockSecret
@@ -122,6 +122,7 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, path?: string): T {
 }
 
 const staffIdSchema = devicePersonSchema.shape.staffId;
+const maxWrongUnlocksSchema = vaultSettingsSchema.shape.maxWrongUnlocks;
 
 export interface DeviceUsersOptions {
 	/** The browser's IndexedDB by default; fake-indexeddb in tests. */
@@ -164,7 +165,7 @@ export class DeviceUsers {
 		this.#db = new DeviceUsersDatabase(options.idb);
 		this.#now = options.now ?? (() => new Date());
 		this.#iterations = options.insecureIterationsForTests ?? PBKDF2_ITERATIONS;
-		this.#maxWrongUnlocks = options.maxWrongUnlocks ?? MAX_WRONG_UNLOCKS;
+		this.#maxWrongUnlocks = parsed(maxWrongUnlocksSchema, options.maxWrongUnlocks, 'maxWrongUnlocks');
 		this.#deleteDatabase =
 			options.deleteDatabase ?? ((name) => new Dexie(name, dexieOptions(options.idb)).delete());
 		this.#caches = options.caches ?? globalThis.caches;
@@ -184,7 +185,7 @@ export class DeviceUsers {
 		if (existing && this.#open.has(who.staffId)) {
 			const { staffId: _id, ...profile } = who;
 			await this.#db.users.update(who.staffId, { ...profile, grantUntil: until });
-			return { user: await this.#rewrap(who.staffId, chosen), earlierData: 'kept' };
+			return { user: await this.#rewrap(who.staffId, chosen.kind, chosen.secret), earlierData: 'kept' };
 		}
 		// Always clear the database: a wipe cut short may have left one with no entry.
 		const removed = await this.wipe(who.staffId, 'enrolledAgainWhileLocked');
@@ -211,17 +212,18 @@ export class DeviceUsers {
 
 	/** Wraps an unlocked person's data key under a new PIN or passphrase; their data stays readable. */
 	async rewrap(user: UnlockedUser, secret: UnlockSecret): Promise<UnlockedUser> {
-		return this.#rewrap(user.staffId, parsed(newUnlockSecretSchema, secret));
+		const chosen = parsed(newUnlockSecretSchema, secret);
+		return this.#rewrap(user.staffId, chosen.kind, chosen.secret);
 	}
 
-	async #rewrap(staffId: string, secret: UnlockSecret): Promise<UnlockedUser> {
+	async #rewrap(staffId: string, kind: SecretKind, secret: string): Promise<UnlockedUser> {
 		const open = this.#open.get(staffId);
 		if (!open) throw new Error('Unlock first: a new PIN can only be set while unlocked');
 		const salt = newSalt();
-		const wrappingKey = await deriveWrappingKey(secret.secret, salt, this.#iterations);
+		const wrappingKey = await deriveWrappingKey(secret, salt, this.#iterations);
 		const wrapped = await rewrapDataKey(open.wrapped, open.wrappingKey, wrappingKey, staffId);
 		const key = await unwrapDataKey(wrapped, wrappingKey, staffId);
-		const changed = { salt, iterations: this.#iterations, wrappedKey: wrapped, secretKind: secret.kind };
+		const changed = { salt, iterations: this.#iterations, wrappedKey: wrapped, secretKind: kind };
 		const saved = await this.#db.transaction('rw', this.#db.users, async () => {
 			const updated = (await this.#db.users.update(staffId, { ...changed, wrongUnlocks: 0 })) > 0;
 			return updated ? this.#db.users.get(staffId) : undefined;
@@ -261,7 +263,7 @@ export class DeviceUsers {
 		if (row.iterations < this.#iterations)
 			return {
 				status: 'unlocked',
-				user: await this.#rewrap(staffId, { kind: row.secretKind, secret } as UnlockSecret)
+				user: await this.#rewrap(staffId, row.secretKind, secret)
 			};
 		return { status: 'unlocked', user: unlocked({ ...row, ...opened }, key) };
 	}
