@@ -23,9 +23,9 @@ export const OFFLINE_GRANT_DAYS = 14;
 
 /**
  * A 6-digit PIN is at most a million guesses: with a copy of the device's storage, an attacker
- * tries them all offline within minutes on a graphics card, even at 600,000 PBKDF2 iterations. It stops a finder at the unlock
- * screen only together with the wrong-try wipe; against a thief with the disk, rely on the
- * device's own encryption, or choose a passphrase.
+ * tries them all offline within minutes on a graphics card, even at 600,000 PBKDF2 iterations.
+ * It stops a finder at the unlock screen only together with the wrong-try wipe; against a thief
+ * with the disk, rely on the device's own encryption, or choose a passphrase.
  */
 export const PIN_MIN_DIGITS = 6;
 export const PIN_MAX_DIGITS = 20;
