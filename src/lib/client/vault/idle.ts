@@ -1,4 +1,5 @@
 import { vaultSettingsSchema } from '$lib/domain/unlock';
+import { parsed } from './refused';
 
 /**
  * Locks the app after some minutes with no activity (default 10). The deadline is kept as a wall-
@@ -39,9 +40,8 @@ export class IdleLock {
 	#handle: unknown;
 
 	constructor(options: IdleLockOptions) {
-		const minutes = vaultSettingsSchema.shape.idleLockMinutes.safeParse(options.minutes);
-		if (!minutes.success) throw new RangeError(minutes.error.issues[0]?.message);
-		this.#period = minutes.data * 60_000;
+		const minutes = parsed(vaultSettingsSchema.shape.idleLockMinutes, options.minutes, 'minutes');
+		this.#period = minutes * 60_000;
 		this.#onLock = options.onLock;
 		this.#now = options.now ?? Date.now;
 		this.#timer = options.timer ?? browserTimer;

@@ -5,13 +5,8 @@ import { testId } from '$lib/client/store/testing';
 import type { DevicePerson, UnlockSecret } from '$lib/domain/unlock';
 import { fieldCipher, SealBroken, type Sealed } from './cipher';
 import { DEVICE_USERS_DATABASE, dexieOptions, type IndexedDbSource } from './device-users-database';
-import {
-	DeviceUsers,
-	userCaches,
-	VaultInputRefused,
-	type DeviceUsersOptions,
-	type UnlockedUser
-} from './users';
+import { VaultInputRefused } from './refused';
+import { DeviceUsers, userCaches, type DeviceUsersOptions, type UnlockedUser } from './users';
 
 const alice: DevicePerson = {
 	staffId: testId(1),
@@ -457,6 +452,34 @@ describe('wiping', () => {
 		expect(removed.caches).toEqual([`fellside-user-${alice.staffId}`]);
 		expect([...names]).toEqual(['fellside-shell-v1']);
 		await expect(users.wipe('*', 'signedOut')).rejects.toBeInstanceOf(VaultInputRefused);
+	});
+
+	it('removes the entry first, so a database that fails to delete is unreadable and swept up later', async () => {
+		const { idb, page, databases } = device();
+		const { user } = await page().enrol(alice, ALICE_PIN, GRANT);
+		await saveSealed(idb, user, 'Marker 1 Stile End');
+		const failing = page({
+			deleteDatabase: async (name) => {
+				throw new Error(`Could not delete ${name}`);
+			}
+		});
+		await expect(failing.wipe(alice.staffId, 'signedOut')).rejects.toThrow(
+			`Could not delete ${user.databaseName}`
+		);
+		expect(await rawRows(idb)).toEqual([]);
+		expect(await databases()).toContain(user.databaseName);
+
+		const reports = await page().wipeAll('removedFromDevice');
+		expect(reports).toEqual([
+			{
+				staffId: alice.staffId,
+				reason: 'removedFromDevice',
+				entry: false,
+				database: user.databaseName,
+				caches: []
+			}
+		]);
+		expect(await databases()).not.toContain(user.databaseName);
 	});
 
 	it('wipes everyone, and any person’s database a cut-short wipe left behind', async () => {

@@ -1,6 +1,4 @@
 import Dexie from 'dexie';
-import type { z } from 'zod';
-import { fieldErrors, type FieldError } from '$lib/domain/common/errors';
 import {
 	afterWrongUnlocks,
 	devicePersonSchema,
@@ -29,6 +27,7 @@ import {
 	unwrapDataKey,
 	type WrappedKey
 } from './keys';
+import { parsed, VaultInputRefused } from './refused';
 
 /**
  * `DeviceUsers`: the people who have unlocked Fellside on this device (shared devices have several),
@@ -104,21 +103,6 @@ export interface Enrolment {
 	 */
 	earlierData: 'none' | 'kept' | 'wiped';
 	removed?: WipeReport;
-}
-
-/** Input a vault operation refuses, with the reasons in words for the person. */
-export class VaultInputRefused extends Error {
-	constructor(readonly errors: FieldError[]) {
-		super(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '));
-		this.name = 'VaultInputRefused';
-	}
-}
-
-function parsed<T>(schema: z.ZodType<T>, value: unknown, path?: string): T {
-	const result = schema.safeParse(value);
-	if (result.success) return result.data;
-	const errors = fieldErrors(result.error);
-	throw new VaultInputRefused(path ? errors.map((e) => ({ ...e, path: e.path || path })) : errors);
 }
 
 const staffIdSchema = devicePersonSchema.shape.staffId;
