@@ -1,3 +1,5 @@
+import { bytes } from './bytes';
+
 /**
  * Field encryption for the device store: AES-GCM-256 under the user's data key, a fresh random
  * 96-bit IV for every value (ASVS 11.3, security.md S11). The key is a non-extractable CryptoKey
@@ -71,6 +73,3 @@ export function isSealed(value: unknown): value is Sealed {
 export async function newDataKey(extractable = false): Promise<CryptoKey> {
 	return crypto.subtle.generateKey(DATA_KEY_ALGORITHM, extractable, ['encrypt', 'decrypt']);
 }
-
-// IndexedDB (and fake-indexeddb) may hand back typed arrays from another realm; WebCrypto wants its own.
-const bytes = (value: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(value);
