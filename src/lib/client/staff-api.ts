@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { apiErrorSchema } from '$lib/domain/api-error';
+import { apiErrorSchema, type ApiErrorCode } from '$lib/domain/api-error';
 import type { FieldError } from '$lib/domain/common/errors';
 import {
 	sessionInfoSchema,
@@ -10,8 +10,7 @@ import {
 	type Staff,
 	type UpdateStaffRequest
 } from '$lib/domain/staff';
-import { clientIdOf } from './store/meta';
-import { deviceStore } from './device';
+import { deviceIdentity } from './device-identity';
 
 /**
  * The sign-in and staff screens' calls to the server. These pages work only online: every call
@@ -23,7 +22,9 @@ export class ApiProblem extends Error {
 	constructor(
 		message: string,
 		readonly status: number,
-		readonly errors: FieldError[] = []
+		readonly errors: FieldError[] = [],
+		/** The server's code for the refusal, such as `account-disabled`. */
+		readonly code: ApiErrorCode | null = null
 	) {
 		super(message);
 	}
@@ -54,26 +55,21 @@ async function call<T>(path: string, schema: z.ZodType<T> | null, init: RequestI
 		const parsed = apiErrorSchema.safeParse(json);
 		if (!parsed.success)
 			throw new ApiProblem(`The server could not do this (${response.status}). Try again.`, response.status);
-		const { message, errors } = parsed.data.error;
-		throw new ApiProblem(message, response.status, errors ?? []);
+		const { message, errors, code } = parsed.data.error;
+		throw new ApiProblem(message, response.status, errors ?? [], code);
 	}
 	return schema.parse(json);
 }
 
 const send = (method: string, body: unknown = {}): RequestInit => ({ method, body: JSON.stringify(body) });
 
-/** This device's id (its sync client id), so the session and the audit name the device. */
-async function deviceId(): Promise<string> {
-	const db = deviceStore().database;
-	return db.write(() => clientIdOf(db.meta));
-}
 
 export const staffApi = {
 	async signIn(username: string, password: string): Promise<SessionInfo> {
 		return call(
 			'/auth/sign-in',
 			sessionInfoSchema,
-			send('POST', { username, password, deviceId: await deviceId() })
+			send('POST', { username, password, deviceId: deviceIdentity() })
 		);
 	},
 	signOut: (): Promise<void> => call('/auth/sign-out', null, send('POST')),
