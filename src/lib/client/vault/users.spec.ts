@@ -492,7 +492,7 @@ describe('wiping', () => {
 		const leftBehind = `fellside-user-${testId(3)}`;
 		await userStore(idb, leftBehind).table('records').put({ id: 'r1' });
 
-		const reports = await users.wipeAll('disabledOnServer');
+		const reports = await users.wipeAll();
 		expect(reports.map((r) => [r.staffId, r.entry]).sort()).toEqual([
 			[alice.staffId, true],
 			[bob.staffId, true],

@@ -292,8 +292,11 @@ export class DeviceUsers {
 		return { staffId: id, reason, entry, database, caches };
 	}
 
-	/** Removes everyone from this device, and any person's database left behind by a cut-short wipe. */
-	async wipeAll(reason: WipeReason): Promise<WipeReport[]> {
+	/**
+	 * Removes everyone from this device (by default because the device or account was disabled),
+	 * and any person's database left behind by a cut-short wipe.
+	 */
+	async wipeAll(reason: WipeReason = 'disabledOnServer'): Promise<WipeReport[]> {
 		const ids = new Set(await this.#db.users.toCollection().primaryKeys());
 		for (const name of await this.#databaseNames()) {
 			const id = name.slice(USER_DATABASE_PREFIX.length);
