@@ -1,16 +1,36 @@
 import { describeDevice } from './device-name';
-import { DeviceDatabase } from './store/database';
+import { DeviceDatabase, userDatabaseName } from './store/database';
 import { DeviceStore } from './store/device-store';
 import { SyncEngine } from './sync/engine';
 import { HttpSyncTransport } from './sync/http-transport';
 import { DeviceSync } from './sync/sync.svelte';
+import type { FieldCipher } from './vault/cipher';
 
 let store: DeviceStore | undefined;
 let sync: DeviceSync | undefined;
 
-/** The device store for this browser, opened on first use (never during prerendering). */
+/** Nobody has unlocked this device yet: there is no store to read until someone does. */
+export class DeviceLocked extends Error {
+	override name = 'DeviceLocked';
+	constructor() {
+		super('Fellside is locked on this device: unlock it to see your records.');
+	}
+}
+
+/**
+ * The seam for the unlock flow: open this member of staff's own store, sealed with the field cipher
+ * their unlocked data key gives. Another user's store, if one was open, is closed first.
+ */
+export function openDeviceStore(staffId: string, cipher: FieldCipher): DeviceStore {
+	store?.database.close();
+	sync = undefined;
+	store = new DeviceStore(new DeviceDatabase(userDatabaseName(staffId), { cipher }));
+	return store;
+}
+
+/** The unlocked user's device store (never opened during prerendering). Throws `DeviceLocked` before unlock. */
 export function deviceStore(): DeviceStore {
-	store ??= new DeviceStore(new DeviceDatabase());
+	if (!store) throw new DeviceLocked();
 	return store;
 }
 

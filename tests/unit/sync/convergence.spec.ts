@@ -13,6 +13,7 @@ import {
 	unexplainedConflicts,
 	type Faults
 } from './simulation';
+import { storedIn } from '$lib/client/store/testing';
 
 /**
  * Randomised convergence (issue 4, acceptance 1): five devices, random creates, edits, archives
@@ -106,7 +107,7 @@ for (const kind of testDatabases) {
 					// Nothing waits and nothing was refused: every change reached the server.
 					for (const device of devices) {
 						expect(await device.db.outbox.count(), `${device.name} outbox`).toBe(0);
-						expect(await device.db.refused.toArray(), `${device.name} refused`).toEqual([]);
+						expect(await storedIn(device.db).refused(), `${device.name} refused`).toEqual([]);
 					}
 
 					// Exactly once: each device's changes answered once each, numbered 1..n with no gaps.
@@ -121,7 +122,7 @@ for (const kind of testDatabases) {
 
 					// Every device holds exactly the server's records, versions and conflicts.
 					for (const device of devices) {
-						const local = await device.db.records.orderBy('id').toArray();
+						const local = await storedIn(device.db).records();
 						expect(
 							local.map((r) => r.id),
 							`${device.name} record ids`
@@ -133,7 +134,7 @@ for (const kind of testDatabases) {
 							expect(mine?.areaId).toBe(row.area_id);
 							expect(Boolean(mine?.archivedAt)).toBe(row.archived_at !== null);
 						}
-						const conflicts = await device.db.conflicts.orderBy('id').toArray();
+						const conflicts = await storedIn(device.db).conflicts();
 						expect(conflicts.map((c) => [c.id, c.status])).toEqual(
 							server.conflicts.map((c) => [c.id, c.status])
 						);
@@ -160,7 +161,8 @@ for (const kind of testDatabases) {
 					}
 
 					// Conflicts are real ones, and none at all when devices never touch the same field.
-					const conflicts = (await devices[0]?.db.conflicts.toArray()) ?? [];
+					const first = devices[0];
+					const conflicts = first ? await storedIn(first.db).conflicts() : [];
 					expect(unexplainedConflicts(conflicts as Conflict[], devices)).toEqual([]);
 					if (disjoint) expect(conflicts).toEqual([]);
 				});

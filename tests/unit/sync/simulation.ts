@@ -3,13 +3,14 @@ import { sameValue } from '$lib/domain/common/equality';
 import { compareHlc, nodeOf } from '$lib/domain/sync/hlc';
 import { ARCHIVED_KEY, AREA_KEY, type Conflict } from '$lib/domain/sync/protocol';
 import { assetKind } from '$lib/domain/record-kinds';
-import { DeviceDatabase, type OutboxEntry } from '$lib/client/store/database';
+import type { DeviceDatabase, OutboxEntry } from '$lib/client/store/database';
 import { RecordRepository } from '$lib/client/store/repository';
 import { SyncEngine } from '$lib/client/sync/engine';
 import { HttpSyncTransport } from '$lib/client/sync/http-transport';
 import { SyncFailure } from '$lib/client/sync/transport';
 import { handleSync, type SyncServer } from '$lib/server/sync';
 import { APP_REQUEST } from '$lib/server/sync/testing';
+import { storedIn, testDatabase } from '$lib/client/store/testing';
 
 /**
  * A seeded simulation of field work: devices that edit records offline and sync over a network
@@ -76,7 +77,7 @@ export class SimulatedDevice {
 		faults: Faults
 	) {
 		this.faults = faults;
-		this.db = new DeviceDatabase(`sim-${name}-${Math.random()}`);
+		this.db = testDatabase(`sim-${name}`);
 		const now = () => new Date(serverNow() + skewMs).toISOString();
 		this.assets = new RecordRepository(this.db, assetKind as never, { now });
 		const transport = new HttpSyncTransport({
@@ -115,7 +116,7 @@ export class SimulatedDevice {
 	async #recordWrite(write: () => Promise<unknown>): Promise<void> {
 		const before = (await this.db.outbox.orderBy('seq').last())?.seq ?? 0;
 		await write();
-		const added = await this.db.outbox.where('seq').above(before).toArray();
+		const added = await this.db.seal.openEntries(await this.db.outbox.where('seq').above(before).toArray());
 		this.written.push(...added);
 	}
 
@@ -151,7 +152,7 @@ export class SimulatedDevice {
 	}
 
 	async #someRecord(archived: boolean) {
-		const records = (await this.db.records.toArray()).filter((r) => Boolean(r.archivedAt) === archived);
+		const records = (await storedIn(this.db).records()).filter((r) => Boolean(r.archivedAt) === archived);
 		return records.length > 0 ? this.rng.pick(records) : undefined;
 	}
 

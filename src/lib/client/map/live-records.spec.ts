@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exampleAsset } from '$lib/domain/asset/fixtures';
 import { exampleReferral } from '$lib/domain/referral/fixtures';
 import type { RecordEnvelope } from '$lib/domain/records';
-import { DeviceDatabase, indexRecord, type StoredRecord } from '../store/database';
+import { type DeviceDatabase, indexRecord, type StoredRecord } from '../store/database';
 import { recordTypesFor, watchMapRecords } from './live-records';
+import { storeIn, testDatabase } from '../store/testing';
 
 const AT = '2026-01-20T09:00:00.000Z';
 const envelope = (id: string, type: RecordEnvelope['type'], data: object): RecordEnvelope => ({
@@ -17,14 +18,14 @@ const envelope = (id: string, type: RecordEnvelope['type'], data: object): Recor
 });
 /** Stored as a sync pull stores records: the map watches the table, whatever writes to it. */
 const store = (records: RecordEnvelope[]) =>
-	db.records.bulkPut(records.map((r) => indexRecord({ ...r, versions: {} })));
+	storeIn(db).records(records.map((r) => indexRecord({ ...r, versions: {} })));
 const ASSET = '00000000-0000-4000-8000-000000000001';
 const CONTACT = '00000000-0000-4000-8000-000000000002';
 const REFERRAL = '00000000-0000-4000-8000-000000000003';
 
 let db: DeviceDatabase;
 beforeEach(() => {
-	db = new DeviceDatabase(`map-${Math.random()}`);
+	db = testDatabase('map');
 });
 afterEach(async () => {
 	db.close();

@@ -46,8 +46,10 @@ export function watchMapRecords(
 		}
 		reading = true;
 		try {
-			const lists = await Promise.all(types.map((type) => db.records.where('type').equals(type).toArray()));
-			if (!stopped) onRecords(lists.flat().filter((record) => !record.archivedAt));
+			const rows = await db.records.where('type').anyOf(types).toArray();
+			// The map needs sealed fields (a visit's home is sealed): open what it shows.
+			const records = await db.seal.openRecords(rows.filter((row) => !row.archivedAt));
+			if (!stopped) onRecords(records);
 		} catch (error) {
 			if (!stopped) onError(`This device could not read its records for the map: ${describe(error)}`);
 		} finally {

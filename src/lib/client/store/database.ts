@@ -1,14 +1,16 @@
 import Dexie, { type Table } from 'dexie';
+import type { FieldCipher, Sealed } from '$lib/client/vault/cipher';
 import type { AreaId } from '$lib/domain/areas';
 import type { FieldError } from '$lib/domain/common/errors';
 import type { RecordKind } from '$lib/domain/kinds';
 import { kindOf } from '$lib/domain/record-kinds';
 import type { RecordEnvelope } from '$lib/domain/records';
-import { indexWords } from '$lib/domain/search';
 import type { Hlc } from '$lib/domain/sync/hlc';
 import type { Conflict } from '$lib/domain/sync/protocol';
 import { asStorageFull } from './storage-full';
+import { StoreSealer } from './sealing';
 import { upgradeToV4 } from './upgrade-v4';
+import { sealInPlace } from './upgrade-v5';
 
 /** A record as the device keeps it: the envelope plus fields derived on write for the list indexes. */
 export interface StoredRecord extends RecordEnvelope {
@@ -18,8 +20,6 @@ export interface StoredRecord extends RecordEnvelope {
 	assignee?: string;
 	/** Set when archived: records are never deleted on the device, only archived. */
 	archivedAt?: string;
-	/** The record's search words, each prefixed with its type (see `domain/search`). */
-	words: string[];
 	/** The clock stamp of the last change to each data field, `@area` and `@archived`. */
 	versions: Record<string, Hlc>;
 	/** The reset epoch of the download that last brought it (see sync/pull). */
@@ -77,20 +77,78 @@ export interface MetaRow {
 	value: string;
 }
 
-const RECORD_INDEXES =
+/*
+ * What IndexedDB holds (security.md S11): each row keeps in plain text only what its indexes need,
+ * and seals the rest under the user's data key. `StoreSealer` turns rows into the shapes above and back.
+ */
+
+/** A record at rest: the envelope, the list-index fields, the data fields allowed plain, the rest sealed. */
+export interface RecordRow extends Omit<StoredRecord, 'data'> {
+	/** Only the fields `domain/privacy` allows in plain text. */
+	data: Record<string, unknown>;
+	/** The other data fields. */
+	sealed: Sealed;
+}
+
+/** A waiting change at rest: the values it sets sealed (field names and clock stamps stay plain). */
+export interface OutboxRow extends Omit<OutboxEntry, 'set'> {
+	set: Sealed;
+}
+
+/** A refused change at rest: the change as in the outbox, the server's reason and errors sealed. */
+export interface RefusedRow extends Omit<RefusedChange, 'entry' | 'reason' | 'errors'> {
+	entry: OutboxRow;
+	sealed: Sealed;
+}
+
+/** A conflict at rest: both sides' values (and who settled it) sealed. */
+export interface ConflictRow extends Omit<Conflict, 'kept' | 'other' | 'resolvedBy'> {
+	sealed: Sealed;
+}
+
+/** A draft at rest: the values typed and the label ("your visit at 14 Main Street") sealed. */
+export interface DraftRow extends Omit<Draft, 'label' | 'values'> {
+	sealed: Sealed;
+}
+
+const RECORD_INDEXES_V3 =
 	'id, type, [type+updatedAt], [type+areaId+updatedAt], [type+status+updatedAt], [type+assignee+updatedAt], *words';
+/** From v5 no index holds search words: they come from sealed fields, so search runs after opening. */
+const RECORD_INDEXES =
+	'id, type, [type+updatedAt], [type+areaId+updatedAt], [type+status+updatedAt], [type+assignee+updatedAt]';
+const SYNC_TABLES = {
+	outbox: '++seq, recordId, *resolves',
+	refused: '++id, entry.recordId',
+	conflicts: 'id, recordId, status',
+	drafts: 'key, updatedAt',
+	meta: 'key'
+};
+
+export interface DeviceDatabaseOptions {
+	/** The user's field cipher: everything personal is sealed with it before it reaches IndexedDB. */
+	cipher: FieldCipher;
+}
+
+/** The database name of one member of staff's store on a shared device. */
+export const userDatabaseName = (staffId: string): string => `fellside-user-${staffId}`;
 
 export class DeviceDatabase extends Dexie {
-	records!: Table<StoredRecord, string>;
-	outbox!: Table<OutboxEntry, number>;
-	refused!: Table<RefusedChange, number>;
-	conflicts!: Table<Conflict, string>;
-	drafts!: Table<Draft, string>;
+	records!: Table<RecordRow, string>;
+	outbox!: Table<OutboxRow, number>;
+	refused!: Table<RefusedRow, number>;
+	conflicts!: Table<ConflictRow, string>;
+	drafts!: Table<DraftRow, string>;
 	meta!: Table<MetaRow, string>;
+	/** Seals rows before they are written and opens them after they are read. */
+	readonly seal: StoreSealer;
+	/** The user's field cipher, for stores opened beside this one (see `importLegacyStore`). */
+	readonly cipher: FieldCipher;
 
-	constructor(name = 'fellside') {
+	constructor(name: string, options: DeviceDatabaseOptions) {
 		// Strict durability: a commit is done only when it is on disk, not handed to the OS.
 		super(name, { chromeTransactionDurability: 'strict' });
+		this.cipher = options.cipher;
+		this.seal = new StoreSealer(options.cipher);
 		this.version(1).stores({
 			records: 'id, type, areaId, [type+updatedAt]',
 			meta: 'key'
@@ -112,30 +170,24 @@ export class DeviceDatabase extends Dexie {
 						record.status = typeof status === 'string' ? status : '';
 					})
 			);
-		// v3: lists read only the page they show (indexes end in updatedAt), and search reads only the
-		// records holding the rarest typed word.
-		this.version(3)
-			.stores({ records: RECORD_INDEXES, outbox: '++seq, recordId', drafts: 'key, updatedAt', meta: 'key' })
-			.upgrade((tx) =>
-				tx
-					.table<StoredRecord, string>('records')
-					.toCollection()
-					.modify((record) => {
-						record.words = recordWords(record);
-					})
-			);
+		// v3: lists read only the page they show (indexes end in updatedAt). Its search-word index
+		// went again in v5, so the words it derived are no longer made here.
+		this.version(3).stores({
+			records: RECORD_INDEXES_V3,
+			outbox: '++seq, recordId',
+			drafts: 'key, updatedAt',
+			meta: 'key'
+		});
 		// v4: sync. Per-key versions on records, outbox entries with clock stamps and bases, changes
 		// the server refused, and conflicts to review.
 		this.version(4)
-			.stores({
-				records: RECORD_INDEXES,
-				outbox: '++seq, recordId, *resolves',
-				refused: '++id, entry.recordId',
-				conflicts: 'id, recordId, status',
-				drafts: 'key, updatedAt',
-				meta: 'key'
-			})
+			.stores({ records: RECORD_INDEXES_V3, ...SYNC_TABLES })
 			.upgrade(upgradeToV4);
+		// v5: personal and health fields sealed (security.md S11); whatever an older version left in
+		// plain text is sealed in the same upgrade.
+		this.version(5)
+			.stores({ records: RECORD_INDEXES, ...SYNC_TABLES })
+			.upgrade((tx) => sealInPlace(tx, this.seal));
 	}
 
 	/**
@@ -156,30 +208,21 @@ export class DeviceDatabase extends Dexie {
 	}
 }
 
-/** A record's search words; a record whose data cannot be read is still stored, just not searchable. */
-export function recordWords(record: Pick<RecordEnvelope, 'type' | 'data'>): string[] {
-	try {
-		return indexWords(record.type, kindOf(record.type).searchText(record.data));
-	} catch {
-		return [];
-	}
-}
-
 /** The fields a record is stored with besides its own, derived from its data. */
-export type RecordFields = Omit<StoredRecord, 'status' | 'assignee' | 'words'>;
+export type RecordFields = Omit<StoredRecord, 'status' | 'assignee'>;
 
 /**
  * A record with its list-index fields derived through its kind. Data that does not fit today's
  * schema is kept, unindexed: it still shows in "all records" and can be opened and fixed.
+ * (`domain/privacy` keeps what a kind's status and assignee read in plain text.)
  */
 export function indexRecord(
 	record: RecordFields,
 	kind: RecordKind<Record<string, unknown>> = kindOf(record.type)
 ): StoredRecord {
-	const stored: StoredRecord = { ...record, status: '', words: [] };
+	const stored: StoredRecord = { ...record, status: '' };
 	delete stored.assignee;
 	try {
-		stored.words = indexWords(record.type, kind.searchText(record.data));
 		stored.status = kind.status(record.data) ?? '';
 		const assignee = kind.assignee?.(record.data);
 		if (assignee) stored.assignee = assignee;

@@ -1,7 +1,7 @@
 import { MAIN_RECORD_TYPES, type RecordType } from '$lib/domain/records';
 import type { DeviceDatabase, StoredRecord } from './database';
 
-/** Reads across types. */
+/** Reads across types, opened with the database's field cipher. */
 export class DeviceStore {
 	readonly #db: DeviceDatabase;
 
@@ -21,7 +21,7 @@ export class DeviceStore {
 			.reverse()
 			.filter((r) => !r.archivedAt)
 			.toArray();
-		return rows;
+		return this.#db.seal.openRecords(rows);
 	}
 
 	/** How many of each main type are on the device, archived ones left out. */

@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeviceDatabase } from './database';
+import type { DeviceDatabase } from './database';
 import { DraftStore } from './drafts';
+import { reopened, testDatabase } from './testing';
 
 describe('DraftStore', () => {
 	let db: DeviceDatabase;
 	let drafts: DraftStore;
 	let tick = 0;
 	beforeEach(() => {
-		db = new DeviceDatabase(`drafts-${Math.random()}`);
+		db = testDatabase('drafts');
 		drafts = new DraftStore(db, () => new Date(Date.UTC(2026, 10, 23, 9, tick++)).toISOString());
 	});
 	afterEach(async () => {
@@ -24,9 +25,9 @@ describe('DraftStore', () => {
 			values
 		});
 		db.close();
-		const reopened = new DeviceDatabase(db.name);
-		expect((await new DraftStore(reopened).get('visit:new'))?.values).toEqual(values);
-		reopened.close();
+		const again = reopened(db);
+		expect((await new DraftStore(again).get('visit:new'))?.values).toEqual(values);
+		again.close();
 	});
 
 	it('replaces a draft as typing goes on, lists newest first, and discards', async () => {

@@ -13,17 +13,20 @@ export class DraftStore {
 		this.#now = now;
 	}
 
+	/** Sealed before it is written: what a person types, and even the label, is personal. */
 	async save(draft: Omit<Draft, 'updatedAt'>): Promise<void> {
-		await this.#db.drafts.put({ ...draft, updatedAt: this.#now() });
+		const [row] = await this.#db.seal.drafts([{ ...draft, updatedAt: this.#now() }]);
+		if (row) await this.#db.drafts.put(row);
 	}
 
 	async get(key: string): Promise<Draft | undefined> {
-		return this.#db.drafts.get(key);
+		const row = await this.#db.drafts.get(key);
+		return row ? (await this.#db.seal.openDrafts([row]))[0] : undefined;
 	}
 
 	/** Every draft, newest first: what the app offers back ("Continue your visit at 14 Main Street?"). */
 	async list(): Promise<Draft[]> {
-		return (await this.#db.drafts.orderBy('updatedAt').toArray()).reverse();
+		return this.#db.seal.openDrafts((await this.#db.drafts.orderBy('updatedAt').toArray()).reverse());
 	}
 
 	async discard(key: string): Promise<void> {

@@ -9,6 +9,7 @@ import {
 	type DeviceDatabase,
 	type OutboxEntry,
 	type RecordFields,
+	type RecordRow,
 	type StoredRecord
 } from './database';
 import { loadClock, saveClock } from './meta';
@@ -47,8 +48,6 @@ export interface ChangeOptions {
 export interface RepositoryOptions {
 	now?: () => string;
 	newId?: () => string;
-	/** Above this many records holding the rarest typed word, search walks the list instead. */
-	searchScanAbove?: number;
 }
 
 /**
@@ -60,19 +59,17 @@ export class RecordRepository<T extends Record<string, unknown>> {
 	readonly #kind: RecordKind<T>;
 	readonly #now: () => string;
 	readonly #newId: () => string;
-	readonly #scanAbove: number;
 
 	constructor(db: DeviceDatabase, kind: RecordKind<T>, options: RepositoryOptions = {}) {
 		this.#db = db;
 		this.#kind = kind;
 		this.#now = options.now ?? (() => new Date().toISOString());
 		this.#newId = options.newId ?? (() => crypto.randomUUID());
-		this.#scanAbove = options.searchScanAbove ?? 500;
 	}
 
 	async get(id: string): Promise<StoredRecord | undefined> {
-		const record = await this.#db.records.get(id);
-		return record?.type === this.#kind.type ? record : undefined;
+		const row = await this.#db.records.get(id);
+		return row?.type === this.#kind.type ? this.#db.seal.openRecord(row) : undefined;
 	}
 
 	async create(areaId: AreaId, input: unknown): Promise<StoredRecord> {
@@ -127,43 +124,17 @@ export class RecordRepository<T extends Record<string, unknown>> {
 	}
 
 	async list(query: ListQuery = {}): Promise<StoredRecord[]> {
-		const kind = this.#kind;
-		const type = kind.type;
-		const words = searchWords(query.text ?? '').map((word) => `${type}:${word}`);
-		const keep = (r: StoredRecord) =>
+		const type = this.#kind.type;
+		const words = searchWords(query.text ?? '');
+		const keep = (r: RecordRow) =>
 			(query.includeArchived || !r.archivedAt) &&
 			(!query.areaId || r.areaId === query.areaId) &&
 			(!query.status || r.status === query.status) &&
-			(!query.assignee || r.assignee === query.assignee) &&
-			words.every((word) => r.words.some((w) => w.startsWith(word))) &&
-			(!query.needsAttentionOn || attentionOn(r, query.needsAttentionOn).length > 0);
-		// Stored data may not fit today's schema: such a record is listed, never a crash.
-		const attentionOn = (r: StoredRecord, day: string) => {
-			try {
-				return kind.needsAttention(r.data as T, day);
-			} catch {
-				return [];
-			}
-		};
+			(!query.assignee || r.assignee === query.assignee);
 		const offset = query.offset ?? 0;
 		const limit = query.limit ?? Infinity;
 		const order = query.order ?? 'newest';
 		const table = this.#db.records;
-
-		if (words.length > 0) {
-			const ranges = words.map((word) => table.where('words').startsWith(word));
-			const counts = await Promise.all(ranges.map((range) => range.count()));
-			const fewest = Math.min(...counts);
-			if (fewest === 0) return [];
-			// Few candidates: read just the rarest word's records. Many (a common word such as "road"):
-			// walk newest first below and stop as soon as the page is full.
-			const rarest = ranges[counts.indexOf(fewest)];
-			if (rarest && (fewest <= this.#scanAbove || order === 'title')) {
-				const seen = new Set<string>();
-				const rows = (await rarest.toArray()).filter((r) => !seen.has(r.id) && seen.add(r.id) && keep(r));
-				return this.#sorted(rows, order).slice(offset, offset + limit);
-			}
-		}
 
 		// Each filter's index ends in updatedAt, so newest-first reads only the page it shows.
 		const [field, value] = query.status
@@ -176,24 +147,44 @@ export class RecordRepository<T extends Record<string, unknown>> {
 		const range = field
 			? table.where(`[type+${field}+updatedAt]`).between([type, value, ''], [type, value, '\uffff'])
 			: table.where('[type+updatedAt]').between([type, ''], [type, '\uffff']);
-		if (order === 'title')
-			return this.#sorted(await range.filter(keep).toArray(), order).slice(offset, offset + limit);
-		return (order === 'newest' ? range.reverse() : range).filter(keep).offset(offset).limit(limit).toArray();
+		const ordered = (order === 'newest' ? range.reverse() : range).filter(keep);
+		const readsSealed = words.length > 0 || query.needsAttentionOn !== undefined || order === 'title';
+		if (!readsSealed) return this.#db.seal.openRecords(await ordered.offset(offset).limit(limit).toArray());
+
+		// Search, attention and titles read sealed fields: open the type's records and match them in
+		// memory (a caseload is hundreds of records, not millions). No index may hold those words.
+		const open = await this.#db.seal.openRecords(await ordered.toArray());
+		const found = open.filter(
+			(r) =>
+				this.#matches(r, words) &&
+				(!query.needsAttentionOn || this.#attentionOn(r, query.needsAttentionOn).length > 0)
+		);
+		return (order === 'title' ? this.#byTitle(found) : found).slice(offset, offset + limit);
 	}
 
-	#sorted(rows: StoredRecord[], order: NonNullable<ListQuery['order']>): StoredRecord[] {
-		if (order === 'title') {
-			const title = (r: StoredRecord) => {
-				try {
-					return this.#kind.title(r.data as T);
-				} catch {
-					return '';
-				}
-			};
-			return rows.sort((a, b) => title(a).localeCompare(title(b), 'en-GB', { sensitivity: 'base' }));
+	/** Whether every typed word starts a word of the record's search text ("kesw lunch"). */
+	#matches(record: StoredRecord, words: string[]): boolean {
+		if (words.length === 0) return true;
+		const own = this.#read(record, (data) => searchWords(this.#kind.searchText(data)), []);
+		return words.every((word) => own.some((w) => w.startsWith(word)));
+	}
+
+	#attentionOn(record: StoredRecord, day: string): string[] {
+		return this.#read(record, (data) => this.#kind.needsAttention(data, day), []);
+	}
+
+	#byTitle(rows: StoredRecord[]): StoredRecord[] {
+		const title = (r: StoredRecord) => this.#read(r, (data) => this.#kind.title(data), '');
+		return rows.sort((a, b) => title(a).localeCompare(title(b), 'en-GB', { sensitivity: 'base' }));
+	}
+
+	/** Stored data may not fit today's schema: such a record is listed, never a crash. */
+	#read<R>(record: StoredRecord, read: (data: T) => R, fallback: R): R {
+		try {
+			return read(record.data as T);
+		} catch {
+			return fallback;
 		}
-		rows.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-		return order === 'newest' ? rows.reverse() : rows;
 	}
 
 	async count(query: Omit<ListQuery, 'offset' | 'limit'> = {}): Promise<number> {
@@ -243,7 +234,9 @@ export class RecordRepository<T extends Record<string, unknown>> {
 		const db = this.#db;
 		// A new record cannot have refused changes: one read less for every create.
 		const refused =
-			change.op === 'create' ? [] : await db.refused.where('entry.recordId').equals(current.id).sortBy('id');
+			change.op === 'create'
+				? []
+				: await db.seal.openRefused(await db.refused.where('entry.recordId').equals(current.id).sortBy('id'));
 		const nothing = keysWritten(change).length === 0 && resolves.length === 0 && refused.length === 0;
 		if (nothing && change.op !== 'create') return current as StoredRecord;
 
@@ -268,10 +261,11 @@ export class RecordRepository<T extends Record<string, unknown>> {
 			{ ...applyChanges(current, entries), updatedAt: at },
 			this.#kind as RecordKind
 		);
+		const [rows, row] = await Promise.all([db.seal.entries(entries), db.seal.record(record)]);
 		await saveClock(db.meta, clock);
-		if (refused.length > 0) await db.refused.bulkDelete(refused.map((row) => row.id as number));
-		await db.outbox.bulkAdd(entries);
-		await db.records.put(record);
+		if (refused.length > 0) await db.refused.bulkDelete(refused.map((r) => r.id as number));
+		await db.outbox.bulkAdd(rows);
+		await db.records.put(row);
 		return record;
 	}
 }

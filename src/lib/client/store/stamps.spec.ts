@@ -4,20 +4,29 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeHlc } from '$lib/domain/sync/hlc';
 import { DeviceDatabase, type OutboxEntry } from './database';
 import { RecordRepository } from './repository';
-import { noteKind, steppedOptions, testId, type Note } from './testing';
+import {
+	noteKind,
+	steppedOptions,
+	storedIn,
+	storeIn,
+	testCipher,
+	testDatabase,
+	testId,
+	type Note
+} from './testing';
 
 let db: DeviceDatabase;
 let notes: RecordRepository<Note>;
 
 beforeEach(() => {
-	db = new DeviceDatabase(`stamps-${Math.random()}`);
+	db = testDatabase('stamps');
 	notes = new RecordRepository(db, noteKind, steppedOptions());
 });
 afterEach(async () => {
 	await db.delete();
 });
 
-const outbox = () => db.outbox.toArray();
+const outbox = () => storedIn(db).outbox();
 const last = async () => (await outbox()).at(-1) as OutboxEntry;
 
 describe('every write is stamped on the device clock', () => {
@@ -89,11 +98,7 @@ describe('fix and resend', () => {
 	async function refuse(entry: OutboxEntry, reason = 'Not valid on the server') {
 		await db.transaction('rw', db.outbox, db.refused, async () => {
 			await db.outbox.delete(entry.seq as number);
-			await db.refused.add({
-				entry: { ...entry, mutationId: entry.seq },
-				reason,
-				at: entry.at
-			});
+			await storeIn(db).refused([{ entry: { ...entry, mutationId: entry.seq }, reason, at: entry.at }]);
 		});
 	}
 
@@ -182,8 +187,8 @@ describe('upgrade from version 3', () => {
 		await v3.table('meta').put({ key: 'download.after', value: untouched });
 		v3.close();
 
-		const upgraded = new DeviceDatabase(name);
-		const entries = await upgraded.outbox.toArray();
+		const upgraded = new DeviceDatabase(name, { cipher: testCipher() });
+		const entries = await storedIn(upgraded).outbox();
 		expect(entries.map(({ hlc: _, ...rest }) => rest)).toEqual([
 			{
 				seq: 1,
@@ -209,14 +214,14 @@ describe('upgrade from version 3', () => {
 		]);
 		const [create, update, archive] = entries.map((e) => e.hlc);
 		expect(create! < update! && update! < archive!).toBe(true);
-		expect((await upgraded.records.get(id))?.versions).toEqual({
+		expect((await storedIn(upgraded).record(id))?.versions).toEqual({
 			title: create,
 			status: create,
 			owner: update,
 			'@area': update,
 			'@archived': archive
 		});
-		expect((await upgraded.records.get(untouched))?.versions).toEqual({});
+		expect((await storedIn(upgraded).record(untouched))?.versions).toEqual({});
 		expect((await upgraded.meta.get('sync.clock'))?.value).toBe(archive);
 		expect(await upgraded.meta.get('download.after')).toBeUndefined();
 		await upgraded.delete();

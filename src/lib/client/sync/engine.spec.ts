@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncRecord } from '$lib/domain/sync/protocol';
-import { DeviceDatabase } from '../store/database';
+import type { DeviceDatabase } from '../store/database';
 import { RecordRepository } from '../store/repository';
-import { noteKind, steppedOptions, type Note } from '../store/testing';
+import { noteKind, steppedOptions, type Note, storedIn, testDatabase } from '../store/testing';
 import { SyncEngine } from './engine';
 import { exportUnsynced, ImportFailed, importUnsynced } from './export';
 import { requestPersistentStorage, storageUse } from './storage';
@@ -15,7 +15,7 @@ let server: ScriptedTransport;
 let engine: SyncEngine;
 
 beforeEach(() => {
-	db = new DeviceDatabase(`engine-${Math.random()}`);
+	db = testDatabase('engine');
 	notes = new RecordRepository(db, noteKind, steppedOptions());
 	server = new ScriptedTransport();
 	engine = new SyncEngine(db, { transport: server });
@@ -44,7 +44,7 @@ describe('discarding a refused change', () => {
 			return { lastMutationId: 2, results: [{ id: 2, status: 'rejected', reason: 'Refused' }] };
 		};
 		await engine.sync().catch(() => undefined);
-		expect((await db.outbox.toArray()).map((e) => e.set)).toEqual([{ status: 'done' }]);
+		expect((await storedIn(db).outbox()).map((e) => e.set)).toEqual([{ status: 'done' }]);
 
 		const serverCopy: SyncRecord = {
 			id: note.id,
@@ -57,7 +57,7 @@ describe('discarding a refused change', () => {
 			versions: note.versions
 		};
 		server.onFetch = () => ({ records: [serverCopy], missing: [] });
-		const [row] = await db.refused.toArray();
+		const [row] = await storedIn(db).refused();
 		await engine.discardRefused(row!.id!);
 		expect(server.fetches[0]?.ids).toEqual([note.id]);
 		expect(await db.refused.count()).toBe(0);
@@ -68,7 +68,7 @@ describe('discarding a refused change', () => {
 		const note = await notes.create('eden', { title: 'Never saved there', status: 'open' });
 		refuseEverything();
 		await engine.sync();
-		const [row] = await db.refused.toArray();
+		const [row] = await storedIn(db).refused();
 		await engine.discardRefused(row!.id!);
 		expect(await notes.get(note.id)).toBeUndefined();
 		expect(await db.refused.count()).toBe(0);
@@ -94,22 +94,22 @@ describe('export and import of unsynced work', () => {
 		]);
 		expect(file.records).toHaveLength(2);
 
-		const laptop = new DeviceDatabase(`laptop-${Math.random()}`);
+		const laptop = testDatabase('laptop');
 		try {
 			expect(await importUnsynced(laptop, text)).toEqual({ queued: 3, skipped: 0 });
 			expect(await importUnsynced(laptop, text)).toEqual({ queued: 0, skipped: 3 });
-			const queued = await laptop.outbox.toArray();
+			const queued = await storedIn(laptop).outbox();
 			expect(queued.map((e) => [e.op, e.mutationId])).toEqual([
 				['create', undefined],
 				['create', undefined],
 				['update', undefined]
 			]);
-			expect((await laptop.records.get(kept.id))?.data).toEqual({
+			expect((await storedIn(laptop).record(kept.id))?.data).toEqual({
 				title: 'Waiting',
 				status: 'done',
 				tags: []
 			});
-			expect((await laptop.records.get(other.id))?.areaId).toBe('carlisle');
+			expect((await storedIn(laptop).record(other.id))?.areaId).toBe('carlisle');
 			// The laptop's clock is past every imported stamp, so its own next change wins over them.
 			const clock = (await laptop.meta.get('sync.clock'))?.value ?? '';
 			expect(queued.every((e) => clock.slice(0, 20) >= e.hlc.slice(0, 20))).toBe(true);

@@ -47,14 +47,15 @@ export async function exportUnsynced(
 ): Promise<string> {
 	const file = await db.write(async () => {
 		const clientId = await clientIdOf(db.meta);
-		const waiting = await db.outbox.orderBy('seq').toArray();
-		const refused = await db.refused.orderBy('id').toArray();
+		const waiting = await db.seal.openEntries(await db.outbox.orderBy('seq').toArray());
+		const refused = await db.seal.openRefused(await db.refused.orderBy('id').toArray());
 		const changes = [
 			...refused.map((row) => ({ ...exported(row.entry), refusedBecause: row.reason })),
 			...waiting.map(exported)
 		];
 		const ids = [...new Set(changes.map((change) => change.recordId))];
-		const records = (await db.records.bulkGet(ids)).flatMap((r) => (r ? [toSyncRecord(r)] : []));
+		const found = (await db.records.bulkGet(ids)).filter((r) => r !== undefined);
+		const records = (await db.seal.openRecords(found)).map(toSyncRecord);
 		return {
 			format: FORMAT,
 			version: 1,
@@ -99,16 +100,21 @@ export async function importUnsynced(db: DeviceDatabase, text: string): Promise<
 			fresh.set(change.recordId, [...(fresh.get(change.recordId) ?? []), change]);
 		}
 		const exportedRecords = new Map(file.records.map((record) => [record.id, record]));
-		const local = await db.records.bulkGet(ids);
-		const rows = ids.flatMap((id, i) => {
+		const found = (await db.records.bulkGet(ids)).filter((r) => r !== undefined);
+		const local = new Map((await db.seal.openRecords(found)).map((record) => [record.id, record]));
+		const rows = ids.flatMap((id) => {
 			const copy = exportedRecords.get(id);
-			const record = local[i] ?? (copy ? fromServer(copy) : undefined);
+			const record = local.get(id) ?? (copy ? fromServer(copy) : undefined);
 			if (!record) return [];
 			for (const version of Object.values(record.versions)) clock.receive(version);
 			return [indexRecord(applyChanges(record, fresh.get(id) ?? []))];
 		});
-		await db.outbox.bulkAdd(queued);
-		await db.records.bulkPut(rows);
+		const [sealedEntries, sealedRecords] = await Promise.all([
+			db.seal.entries(queued),
+			db.seal.records(rows)
+		]);
+		await db.outbox.bulkAdd(sealedEntries);
+		await db.records.bulkPut(sealedRecords);
 		await saveClock(db.meta, clock);
 		return { queued: queued.length, skipped };
 	});

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeHlc } from '$lib/domain/sync/hlc';
 import type { Conflict, SyncRecord } from '$lib/domain/sync/protocol';
-import { DeviceDatabase } from '../store/database';
+import type { DeviceDatabase } from '../store/database';
 import { RecordRepository } from '../store/repository';
 import { StorageFull } from '../store/storage-full';
-import { noteKind, steppedOptions, testId, type Note } from '../store/testing';
+import { noteKind, steppedOptions, testId, type Note, storedIn, testDatabase } from '../store/testing';
 import { SyncEngine } from './engine';
 import { acknowledgeAll, recordPage, ScriptedTransport } from './testing';
 import { BadAnswer, ServerUnreachable } from './transport';
@@ -16,7 +16,7 @@ let server: ScriptedTransport;
 let engine: SyncEngine;
 
 beforeEach(() => {
-	db = new DeviceDatabase(`pull-${Math.random()}`);
+	db = testDatabase('pull');
 	notes = new RecordRepository(db, noteKind, steppedOptions());
 	server = new ScriptedTransport();
 	engine = new SyncEngine(db, { transport: server });
@@ -45,7 +45,7 @@ function serverNote(n: number, data: Partial<Note> = {}, version = stamp(0)): Sy
 }
 
 const cursor = async () => (await db.meta.get('sync.cursor'))?.value;
-const titles = async () => (await db.records.toArray()).map((r) => r.data.title).sort();
+const titles = async () => (await storedIn(db).records()).map((r) => r.data.title).sort();
 
 describe('pull', () => {
 	it('stores every page with the cursor after it, asking 500 at a time from where it left off', async () => {
@@ -62,7 +62,7 @@ describe('pull', () => {
 		]);
 		expect(await titles()).toEqual(['Server note 1', 'Server note 2', 'Server note 3']);
 		expect(await cursor()).toBe('2');
-		expect((await db.records.get(testId(1)))?.versions.title).toBe(stamp(0));
+		expect((await storedIn(db).record(testId(1)))?.versions.title).toBe(stamp(0));
 
 		await engine.sync();
 		expect(server.pulls.at(-1)?.cursor).toBe('2');
@@ -117,7 +117,7 @@ describe('pull', () => {
 		await engine.sync();
 		const edited = await notes.update(testId(1), { title: 'Mine', status: 'open' });
 		expect(edited.versions.title! > ahead).toBe(true);
-		expect((await db.outbox.toArray())[0]?.base).toEqual({ title: ahead, '@archived': null });
+		expect((await storedIn(db).outbox())[0]?.base).toEqual({ title: ahead, '@archived': null });
 	});
 
 	it('keeps a change saved during the pull on top of the server copy, key by key', async () => {
@@ -131,7 +131,7 @@ describe('pull', () => {
 		};
 		await engine.sync();
 		const stored = await notes.get(testId(1));
-		const [waiting] = await db.outbox.toArray();
+		const [waiting] = await storedIn(db).outbox();
 		expect(stored?.data).toEqual({ title: 'Mine', status: 'done', tags: [] });
 		expect(stored?.versions).toMatchObject({ title: waiting?.hlc, status: stamp(10, 'other-device') });
 		expect(waiting).toMatchObject({ set: { title: 'Mine' } });
@@ -157,10 +157,10 @@ describe('pull', () => {
 			lastMutationId: 1,
 			results: [{ id: request.mutations[0]!.id, status: 'rejected', reason: 'No' }]
 		});
-		const created = (await db.outbox.toArray())[0]!;
+		const created = (await storedIn(db).outbox())[0]!;
 		server.servePages([recordPage([{ ...serverNote(1, {}, stamp(-60)), id: created.recordId }], '1', false)]);
 		await engine.sync();
-		expect((await db.records.get(created.recordId))?.data.title).toBe('Mine');
+		expect((await storedIn(db).record(created.recordId))?.data.title).toBe('Mine');
 	});
 
 	it('stores conflicts, and drops removed records with their conflicts unless they have unsent changes', async () => {
@@ -204,8 +204,8 @@ describe('pull', () => {
 			};
 		};
 		await engine.sync();
-		expect((await db.records.toArray()).map((r) => r.id)).toEqual([testId(2)]);
-		expect((await db.conflicts.toArray()).map((c) => c.recordId)).toEqual([testId(2)]);
+		expect((await storedIn(db).records()).map((r) => r.id)).toEqual([testId(2)]);
+		expect((await storedIn(db).conflicts()).map((c) => c.recordId)).toEqual([testId(2)]);
 	});
 });
 
@@ -251,7 +251,7 @@ describe('reset', () => {
 		const outcome = await engine.sync();
 		expect(outcome.pull.reset).toBe(false);
 		expect(await titles()).toEqual(['Refused', 'Saved during reset', 'Server note 1']);
-		expect((await db.refused.toArray()).map((r) => r.entry.recordId)).toEqual([refusedRecord.id]);
+		expect((await storedIn(db).refused()).map((r) => r.entry.recordId)).toEqual([refusedRecord.id]);
 		expect(await db.meta.get('sync.resetting')).toBeUndefined();
 	});
 

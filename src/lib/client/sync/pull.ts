@@ -1,4 +1,4 @@
-import { PULL_PAGE_SIZE, type PullChange, type SyncRecord } from '$lib/domain/sync/protocol';
+import { PULL_PAGE_SIZE, type Conflict, type PullChange, type SyncRecord } from '$lib/domain/sync/protocol';
 import type { DeviceDatabase } from '../store/database';
 import { loadClock, META, readMeta, readNumber, saveClock, writeMeta } from '../store/meta';
 import { storeServerCopies } from './server-copy';
@@ -81,14 +81,16 @@ export async function storePage(
 		const clock = await loadClock(db.meta, nowMs(context));
 		const epoch = await readNumber(db.meta, META.resetEpoch, 0);
 		const records: SyncRecord[] = [];
+		const conflicts: Conflict[] = [];
 		const removed: string[] = [];
 		for (const change of changes) {
 			if (change.kind === 'record') records.push(change.record);
 			else if (change.kind === 'conflict') {
 				clock.receive(change.conflict.kept.hlc);
-				await db.conflicts.put(change.conflict);
+				conflicts.push(change.conflict);
 			} else removed.push(change.id);
 		}
+		await db.conflicts.bulkPut(await db.seal.conflicts(conflicts));
 		await storeServerCopies(db, records, clock, epoch);
 		await removeRecords(db, removed);
 		await saveClock(db.meta, clock);

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PUSH_MAX_BYTES, type PushRequest } from '$lib/domain/sync/protocol';
-import { DeviceDatabase } from '../store/database';
+import type { DeviceDatabase } from '../store/database';
 import { RecordRepository } from '../store/repository';
-import { noteKind, steppedOptions, type Note } from '../store/testing';
+import { noteKind, steppedOptions, type Note, storedIn, testDatabase } from '../store/testing';
 import { SyncEngine } from './engine';
 import { acknowledgeAll, ScriptedTransport } from './testing';
 import { BadAnswer, MutationGap, ServerUnreachable } from './transport';
@@ -14,7 +14,7 @@ let server: ScriptedTransport;
 let engine: SyncEngine;
 
 beforeEach(() => {
-	db = new DeviceDatabase(`push-${Math.random()}`);
+	db = testDatabase('push');
 	notes = new RecordRepository(db, noteKind, steppedOptions());
 	server = new ScriptedTransport();
 	engine = new SyncEngine(db, { transport: server, deviceName: "Anna's tablet" });
@@ -33,7 +33,7 @@ describe('push', () => {
 		await notes.update(note.id, { ...note.data, status: 'done' });
 		server.onPush = async (request) => {
 			// The ids are on disk before the request leaves.
-			expect((await db.outbox.toArray()).map((e) => e.mutationId)).toEqual([1, 2]);
+			expect((await storedIn(db).outbox()).map((e) => e.mutationId)).toEqual([1, 2]);
 			return acknowledgeAll(request);
 		};
 		const outcome = await engine.sync();
@@ -81,7 +81,7 @@ describe('push', () => {
 		await notes.create('eden', { title: 'Small', status: 'open' });
 		await engine.sync();
 		expect(server.pushed.map((m) => [m.id, m.set.title])).toEqual([[1, 'Small']]);
-		const [refused] = await db.refused.toArray();
+		const [refused] = await storedIn(db).refused();
 		expect(refused?.reason).toMatch(/too large to send/);
 		expect(refused?.entry.mutationId).toBeUndefined();
 	});
@@ -104,7 +104,7 @@ describe('push', () => {
 		const outcome = await engine.sync();
 		expect(outcome.push).toEqual({ applied: 2, refused: 1 });
 		expect(await db.outbox.count()).toBe(0);
-		const [refused] = await db.refused.toArray();
+		const [refused] = await storedIn(db).refused();
 		expect(refused).toMatchObject({
 			reason: 'Enter a name (name)',
 			errors: [{ path: 'name', message: 'Enter a name' }],
@@ -120,7 +120,7 @@ describe('push', () => {
 			throw ServerUnreachable.because('the connection failed');
 		};
 		await expect(engine.sync()).rejects.toBeInstanceOf(ServerUnreachable);
-		expect((await db.outbox.toArray()).map((e) => e.mutationId)).toEqual([1, 2]);
+		expect((await storedIn(db).outbox()).map((e) => e.mutationId)).toEqual([1, 2]);
 
 		await createNotes(1);
 		server.onPush = acknowledgeAll;

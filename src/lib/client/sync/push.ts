@@ -4,7 +4,7 @@ import {
 	type Mutation,
 	type PushResponse
 } from '$lib/domain/sync/protocol';
-import type { OutboxEntry, RefusedChange } from '../store/database';
+import type { OutboxEntry, OutboxRow, RefusedChange } from '../store/database';
 import { META, readNumber, writeMeta } from '../store/meta';
 import { envelope, type SyncContext } from './sync-context';
 import { BadAnswer, MutationGap } from './transport';
@@ -76,22 +76,28 @@ export function toMutation(entry: OutboxEntry): Mutation {
 async function nextBatch(context: SyncContext): Promise<OutboxEntry[]> {
 	const { db } = context;
 	return db.write(async () => {
-		const waiting = await db.outbox.orderBy('seq').limit(PUSH_MAX_MUTATIONS).toArray();
+		const rows = await db.outbox.orderBy('seq').limit(PUSH_MAX_MUTATIONS).toArray();
+		const waiting = await db.seal.openEntries(rows);
 		let next = await readNumber(db.meta, META.nextMutationId, 1);
 		let size = bytes({ ...envelope(context), deviceName: context.deviceName ?? '', mutations: [] });
 		const batch: OutboxEntry[] = [];
-		for (const entry of waiting) {
+		// The rows as stored get their ids too: nothing is sealed again to number it.
+		const numbered: OutboxRow[] = [];
+		for (const [i, entry] of waiting.entries()) {
+			const row = rows[i] as OutboxRow;
 			const entrySize = bytes(toMutation({ ...entry, mutationId: entry.mutationId ?? next })) + 1;
 			if (size + entrySize > PUSH_MAX_BYTES) {
 				if (batch.length > 0) break;
-				await refuseLocally(context, entry, tooLarge(entrySize));
+				await refuseLocally(context, row, tooLarge(entrySize));
 				continue;
 			}
 			entry.mutationId ??= next++;
+			row.mutationId = entry.mutationId;
 			batch.push(entry);
+			numbered.push(row);
 			size += entrySize;
 		}
-		await db.outbox.bulkPut(batch);
+		await db.outbox.bulkPut(numbered);
 		await writeMeta(db.meta, META.nextMutationId, next);
 		return batch;
 	});
@@ -100,9 +106,11 @@ async function nextBatch(context: SyncContext): Promise<OutboxEntry[]> {
 const tooLarge = (size: number) =>
 	`This change is too large to send (${Math.ceil(size / 1024)} KB; the most is ${PUSH_MAX_BYTES / 1024} KB). Make it smaller, for example by shortening long notes, then save it again.`;
 
-async function refuseLocally(context: SyncContext, entry: OutboxEntry, reason: string): Promise<void> {
-	await context.db.outbox.delete(entry.seq as number);
-	await context.db.refused.add({ entry, reason, at: context.now() });
+async function refuseLocally(context: SyncContext, entry: OutboxRow, reason: string): Promise<void> {
+	const { db } = context;
+	const rows = await db.seal.refusedRows([{ entry, reason, at: context.now() }]);
+	await db.outbox.delete(entry.seq as number);
+	await db.refused.bulkAdd(rows);
 }
 
 /**
@@ -122,7 +130,7 @@ async function settle(
 		const answered = answer.results.filter((result) => sent.has(result.id));
 		const entries = await db.outbox.bulkGet(answered.map((result) => sent.get(result.id) as number));
 		const done: number[] = [];
-		const refused: RefusedChange[] = [];
+		const refused: (Omit<RefusedChange, 'entry'> & { entry: OutboxRow })[] = [];
 		answered.forEach((result, i) => {
 			const entry = entries[i];
 			// Already settled by an earlier answer (a replay), or renumbered since: nothing to do.
@@ -140,8 +148,9 @@ async function settle(
 				});
 			}
 		});
+		const refusedRows = await db.seal.refusedRows(refused);
 		await db.outbox.bulkDelete(done);
-		await db.refused.bulkAdd(refused);
+		await db.refused.bulkAdd(refusedRows);
 		// Never hand out an id the server has already seen from this device.
 		const next = await readNumber(db.meta, META.nextMutationId, 1);
 		if (answer.lastMutationId >= next)

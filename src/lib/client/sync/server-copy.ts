@@ -20,15 +20,19 @@ export function toSyncRecord(record: RecordFields): SyncRecord {
 
 /**
  * The device's own changes to these records not yet on the server (waiting or refused), in the
- * order they were made. Call inside a transaction holding the outbox and refused tables.
+ * order they were made, opened. Call inside a transaction holding the outbox and refused tables.
  */
 export async function localChanges(db: DeviceDatabase, ids: string[]): Promise<Map<string, OutboxEntry[]>> {
-	const [waiting, refused] = await Promise.all([
+	const [waitingRows, refusedRows] = await Promise.all([
 		db.outbox.where('recordId').anyOf(ids).toArray(),
 		db.refused.where('entry.recordId').anyOf(ids).toArray()
 	]);
+	const [waiting, refused] = await Promise.all([
+		db.seal.openEntries(waitingRows),
+		db.seal.openEntries(refusedRows.map((row) => row.entry))
+	]);
 	const byRecord = new Map<string, OutboxEntry[]>();
-	const all = [...waiting, ...refused.map((row) => row.entry)].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+	const all = [...waiting, ...refused].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
 	for (const entry of all) {
 		const list = byRecord.get(entry.recordId) ?? [];
 		list.push(entry);
@@ -62,5 +66,5 @@ export async function storeServerCopies(
 		return indexRecord(applyChanges(fromServer(record, epoch), local.get(record.id) ?? []));
 	});
 	if (latest) clock.receive(latest);
-	await db.records.bulkPut(rows);
+	await db.records.bulkPut(await db.seal.records(rows));
 }

@@ -1,8 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeviceDatabase } from '../store/database';
+import type { DeviceDatabase } from '../store/database';
 import { RecordRepository } from '../store/repository';
-import { noteKind, steppedOptions, testId, type Note } from '../store/testing';
+import {
+	noteKind,
+	steppedOptions,
+	testId,
+	type Note,
+	storedIn,
+	storeIn,
+	testDatabase
+} from '../store/testing';
 import { readSyncCounts, syncStateOf } from './counts';
 import { SyncEngine } from './engine';
 import { DeviceSync } from './sync.svelte';
@@ -14,7 +22,7 @@ let notes: RecordRepository<Note>;
 let server: ScriptedTransport;
 
 beforeEach(() => {
-	db = new DeviceDatabase(`view-${Math.random()}`);
+	db = testDatabase('view');
 	notes = new RecordRepository(db, noteKind, steppedOptions());
 	server = new ScriptedTransport();
 });
@@ -44,7 +52,7 @@ describe('sync counts', () => {
 	it('count waiting, refused and open conflicts, leaving out conflicts a waiting change settles', async () => {
 		const waiting = await notes.create('eden', { title: 'Waiting', status: 'open' });
 		const refused = await notes.create('eden', { title: 'Refused', status: 'open' });
-		await db.refused.add({ entry: (await db.outbox.toArray())[1]!, reason: 'No', at: '' });
+		await storeIn(db).refused([{ entry: (await storedIn(db).outbox())[1]!, reason: 'No', at: '' }]);
 		await db.outbox.where('recordId').equals(refused.id).delete();
 		const conflict = {
 			type: 'asset' as const,
@@ -57,7 +65,7 @@ describe('sync counts', () => {
 			resolvedAt: null,
 			resolvedBy: null
 		};
-		await db.conflicts.bulkAdd([
+		await storeIn(db).conflicts([
 			{ ...conflict, id: testId(1), recordId: testId(50) },
 			{ ...conflict, id: testId(2), recordId: testId(51) },
 			{ ...conflict, id: testId(3), recordId: testId(52), status: 'resolved' }
@@ -69,8 +77,8 @@ describe('sync counts', () => {
 		expect(syncStateOf(counts, testId(50))).toBe('conflict');
 		expect(syncStateOf(counts, testId(52))).toBe('synced');
 
-		const { seq: _, ...first } = (await db.outbox.toArray())[0]!;
-		await db.outbox.add({ ...first, resolves: [testId(1)] });
+		const { seq: _, ...first } = (await storedIn(db).outbox())[0]!;
+		await storeIn(db).outbox([{ ...first, resolves: [testId(1)] }]);
 		counts = await readSyncCounts(db);
 		expect(counts.openConflicts).toBe(1);
 		expect(syncStateOf(counts, testId(50))).toBe('synced');
@@ -121,7 +129,7 @@ describe('DeviceSync', () => {
 			await sync.syncNow();
 			await eventually(() => expect(sync.revision).toBe(before + 1));
 
-			const [row] = await db.refused.toArray();
+			const [row] = await storedIn(db).refused();
 			await sync.discardRefused(row!.id!);
 			await eventually(() => expect(sync.refused).toBe(0));
 			expect(sync.revision).toBe(before + 2);

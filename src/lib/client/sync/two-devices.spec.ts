@@ -10,10 +10,11 @@ import {
 	type SyncServer
 } from '$lib/server/sync';
 import { APP_REQUEST, DAY, openSyncDatabase, serverClock, T0 } from '$lib/server/sync/testing';
-import { DeviceDatabase, type StoredRecord } from '../store/database';
+import type { DeviceDatabase, StoredRecord } from '../store/database';
 import { RecordRepository } from '../store/repository';
 import { SyncEngine } from './engine';
 import { HttpSyncTransport } from './http-transport';
+import { storedIn, testDatabase } from '../store/testing';
 
 /**
  * Two devices running the real client (repository, engine, HTTP transport over fake-indexeddb)
@@ -37,7 +38,7 @@ afterEach(async () => {
 });
 
 function device(name: string) {
-	const db = new DeviceDatabase(`two-${name}-${Math.random()}`);
+	const db = testDatabase(`two-${name}`);
 	devices.push(db);
 	const now = () => new Date(clock.clock()).toISOString();
 	const fetcher = (async (url: string, init?: RequestInit) => {
@@ -66,7 +67,7 @@ const shape = ({ id, type, areaId, data, versions, archivedAt }: StoredRecord) =
 	versions,
 	archivedAt: archivedAt ?? null
 });
-const everything = async (db: DeviceDatabase) => (await db.records.orderBy('id').toArray()).map(shape);
+const everything = async (db: DeviceDatabase) => (await storedIn(db).records()).map(shape);
 
 describe('two devices against the real server', () => {
 	it('create, edit different fields offline, sync: both keep both edits and end equal', async () => {
@@ -112,14 +113,14 @@ describe('two devices against the real server', () => {
 		const [annas] = await everything(anna.db);
 		expect(annas?.data.name).toBe('Chapel'); // the later stamp
 		expect(await everything(ben.db)).toEqual(await everything(anna.db));
-		const [conflict] = await anna.db.conflicts.toArray();
+		const [conflict] = await storedIn(anna.db).conflicts();
 		expect(conflict).toMatchObject({
 			field: 'name',
 			status: 'open',
 			kept: { value: 'Chapel' },
 			other: { value: 'Reading room' }
 		});
-		expect(await ben.db.conflicts.toArray()).toEqual([conflict]);
+		expect(await storedIn(ben.db).conflicts()).toEqual([conflict]);
 
 		// Anna chooses her own value in conflict review; it syncs like any edit.
 		clock.advance(60_000);
@@ -129,8 +130,8 @@ describe('two devices against the real server', () => {
 		await anna.engine.sync();
 		await ben.engine.sync();
 		for (const db of [anna.db, ben.db]) {
-			expect((await db.conflicts.get(conflict!.id))?.status).toBe('resolved');
-			expect((await db.records.get(hall.id))?.data.name).toBe('Reading room');
+			expect((await storedIn(db).conflict(conflict!.id))?.status).toBe('resolved');
+			expect((await storedIn(db).record(hall.id))?.data.name).toBe('Reading room');
 		}
 		expect(await everything(ben.db)).toEqual(await everything(anna.db));
 	});
@@ -148,14 +149,14 @@ describe('two devices against the real server', () => {
 		await anna.engine.sync();
 		await ben.engine.sync();
 		await anna.engine.sync();
-		const [conflict] = await anna.db.conflicts.toArray();
+		const [conflict] = await storedIn(anna.db).conflicts();
 		expect(conflict).toMatchObject({ field: '@archived', status: 'open' });
-		expect((await ben.db.records.get(hall.id))?.archivedAt).toBeTruthy();
+		expect((await storedIn(ben.db).record(hall.id))?.archivedAt).toBeTruthy();
 
 		await anna.assets.resolve(hall.id, [conflict!.id]);
 		await anna.engine.sync();
 		await ben.engine.sync();
-		expect((await ben.db.conflicts.get(conflict!.id))?.status).toBe('resolved');
+		expect((await storedIn(ben.db).conflict(conflict!.id))?.status).toBe('resolved');
 		expect(await everything(ben.db)).toEqual(await everything(anna.db));
 	});
 
@@ -177,7 +178,7 @@ describe('two devices against the real server', () => {
 
 		const outcome = await ben.engine.sync();
 		expect(outcome.pull.reset).toBe(true);
-		expect((await ben.db.records.toArray()).map((r) => r.id).sort()).toEqual([kept.id, bens.id].sort());
+		expect((await storedIn(ben.db).records()).map((r) => r.id).sort()).toEqual([kept.id, bens.id].sort());
 		await anna.engine.sync();
 		expect(await everything(ben.db)).toEqual(await everything(anna.db));
 	});

@@ -17,7 +17,6 @@ const hall: StoredRecord = {
 	updatedAt: '2026-11-20T10:00:00.000Z',
 	data: { name: 'Alston Village Hall', kind: 'place', status: 'active', lifecycle: 'draft' },
 	status: 'draft',
-	words: [],
 	versions: {}
 };
 

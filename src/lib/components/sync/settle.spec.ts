@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DeviceDatabase, type StoredRecord } from '$lib/client/store/database';
+import type { DeviceDatabase, StoredRecord } from '$lib/client/store/database';
 import { RecordRepository, ValidationFailed } from '$lib/client/store/repository';
-import { noteKind, steppedOptions, testId } from '$lib/client/store/testing';
+import { noteKind, steppedOptions, testId, storedIn, storeIn, testDatabase } from '$lib/client/store/testing';
 import { readSyncDetails } from '$lib/client/sync/ui/sync-details';
 import type { Conflict } from '$lib/domain/sync/protocol';
 import { settle } from './settle';
@@ -39,7 +39,7 @@ function conflict(field: string, kept: unknown, other: unknown): Conflict {
 }
 
 beforeEach(async () => {
-	db = new DeviceDatabase(`settle-${Math.random()}`);
+	db = testDatabase('settle');
 	notes = new RecordRepository(db, noteKind, steppedOptions()) as unknown as RecordRepository<
 		Record<string, unknown>
 	>;
@@ -47,13 +47,13 @@ beforeEach(async () => {
 	await db.outbox.clear();
 });
 
-const latest = async () => (await db.outbox.toArray()).at(-1);
+const latest = async () => (await storedIn(db).outbox()).at(-1);
 const current = async () => (await notes.get(record.id)) as StoredRecord;
 
 describe('settle', () => {
 	it('writes the chosen value as an ordinary change that resolves the conflict', async () => {
 		const c = conflict('title', 'Hall', 'Village hall');
-		await db.conflicts.put(c);
+		await storeIn(db).conflicts([c]);
 		expect((await readSyncDetails(db)).conflicts.map((x) => x.id)).toEqual([c.id]);
 
 		await settle(notes, await current(), c, { value: 'Village hall' });
@@ -112,9 +112,9 @@ describe('readSyncDetails', () => {
 	it('reads what waits, what was refused and open conflicts with their records', async () => {
 		await notes.update(record.id, { title: 'Hall', status: 'done', owner: 'Sam' });
 		const waiting = await latest();
-		await db.refused.add({ entry: waiting!, reason: 'No', at: '2026-11-23T10:00:00.000Z' });
+		await storeIn(db).refused([{ entry: waiting!, reason: 'No', at: '2026-11-23T10:00:00.000Z' }]);
 		const open = conflict('title', 'Hall', 'Village hall');
-		await db.conflicts.bulkPut([open, { ...conflict('owner', 'a', 'b'), status: 'resolved' }]);
+		await storeIn(db).conflicts([open, { ...conflict('owner', 'a', 'b'), status: 'resolved' }]);
 
 		const details = await readSyncDetails(db);
 		expect(details.waiting).toHaveLength(1);

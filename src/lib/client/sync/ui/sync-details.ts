@@ -21,29 +21,38 @@ export interface SyncDetails {
 }
 
 export async function readSyncDetails(db: DeviceDatabase): Promise<SyncDetails> {
-	return db.transaction('r', [db.outbox, db.refused, db.conflicts, db.records, db.meta], async () => {
-		const [waiting, refused, open, clientId] = await Promise.all([
-			db.outbox.orderBy('seq').toArray(),
-			db.refused.orderBy('id').toArray(),
-			db.conflicts.where('status').equals('open').toArray(),
-			readMeta(db.meta, META.clientId)
-		]);
-		const settling = new Set(waiting.flatMap((entry) => entry.resolves ?? []));
-		const conflicts = open
-			.filter((conflict) => !settling.has(conflict.id))
-			.sort((a, b) => a.detectedAt.localeCompare(b.detectedAt));
-		const ids = [
-			...new Set([...waiting, ...refused.map((row) => row.entry), ...conflicts].map((row) => row.recordId))
-		];
-		const found = await db.records.bulkGet(ids);
-		const records = new Map(found.filter((r): r is StoredRecord => !!r).map((r) => [r.id, r]));
-		return {
-			waiting,
-			refused,
-			conflicts,
-			settledHere: open.length - conflicts.length,
-			records,
-			clientId: clientId ?? null
-		};
-	});
+	// Read together in one transaction, opened after it (the crypto needs no transaction).
+	const read = await db.transaction(
+		'r',
+		[db.outbox, db.refused, db.conflicts, db.records, db.meta],
+		async () => {
+			const [waiting, refused, open, clientId] = await Promise.all([
+				db.outbox.orderBy('seq').toArray(),
+				db.refused.orderBy('id').toArray(),
+				db.conflicts.where('status').equals('open').toArray(),
+				readMeta(db.meta, META.clientId)
+			]);
+			const settling = new Set(waiting.flatMap((entry) => entry.resolves ?? []));
+			const conflicts = open.filter((conflict) => !settling.has(conflict.id));
+			const ids = [
+				...new Set([...waiting, ...refused.map((row) => row.entry), ...conflicts].map((row) => row.recordId))
+			];
+			const records = (await db.records.bulkGet(ids)).filter((r) => r !== undefined);
+			return { waiting, refused, conflicts, settledHere: open.length - conflicts.length, records, clientId };
+		}
+	);
+	const [waiting, refused, conflicts, records] = await Promise.all([
+		db.seal.openEntries(read.waiting),
+		db.seal.openRefused(read.refused),
+		db.seal.openConflicts(read.conflicts),
+		db.seal.openRecords(read.records)
+	]);
+	return {
+		waiting,
+		refused,
+		conflicts: conflicts.sort((a, b) => a.detectedAt.localeCompare(b.detectedAt)),
+		settledHere: read.settledHere,
+		records: new Map(records.map((r) => [r.id, r])),
+		clientId: read.clientId ?? null
+	};
 }
