@@ -1,15 +1,30 @@
 import { describeDevice } from './device-name';
-import { DeviceDatabase, userDatabaseName } from './store/database';
+import { clearMapData } from './map/clear';
+import { DeviceSession } from './session/session.svelte';
+import { DeviceDatabase } from './store/database';
 import { DeviceStore } from './store/device-store';
+import { importLegacyStore } from './store/legacy';
 import { SyncEngine } from './sync/engine';
 import { HttpSyncTransport } from './sync/http-transport';
 import { DeviceSync } from './sync/sync.svelte';
-import type { FieldCipher } from './vault/cipher';
+import { DeviceUsers, type UnlockedUser } from './vault/users';
 
-let store: DeviceStore | undefined;
-let sync: DeviceSync | undefined;
+/**
+ * The device as the screens reach it: who can unlock here (`deviceSession`), and, once someone
+ * has, their own encrypted store and its sync. Nothing opens during prerendering.
+ */
 
-/** Nobody has unlocked this device yet: there is no store to read until someone does. */
+interface OpenDevice {
+	user: UnlockedUser;
+	store: DeviceStore;
+	sync: DeviceSync;
+	stopSync: () => void;
+}
+
+let session: DeviceSession | undefined;
+let open: OpenDevice | undefined;
+
+/** Nobody is unlocked: there is no store to read until someone is. */
 export class DeviceLocked extends Error {
 	override name = 'DeviceLocked';
 	constructor() {
@@ -17,27 +32,51 @@ export class DeviceLocked extends Error {
 	}
 }
 
-/**
- * The seam for the unlock flow: open this member of staff's own store, sealed with the field cipher
- * their unlocked data key gives. Another user's store, if one was open, is closed first.
- */
-export function openDeviceStore(staffId: string, cipher: FieldCipher): DeviceStore {
-	store?.database.close();
-	sync = undefined;
-	store = new DeviceStore(new DeviceDatabase(userDatabaseName(staffId), { cipher }));
-	return store;
+export function deviceSession(): DeviceSession {
+	session ??= new DeviceSession({
+		users: new DeviceUsers(),
+		open: openFor,
+		close,
+		clearShared: clearMapData
+	});
+	return session;
 }
 
-/** The unlocked user's device store (never opened during prerendering). Throws `DeviceLocked` before unlock. */
+async function openFor(user: UnlockedUser): Promise<void> {
+	close();
+	const db = new DeviceDatabase(user.databaseName, { cipher: user.cipher });
+	// Work kept before this device encrypted its store moves into the first person's, sealed.
+	await importLegacyStore(db);
+	const engine = new SyncEngine(db, {
+		transport: new HttpSyncTransport({ onAccountDisabled: () => void disabledOnServer(user) }),
+		deviceName: describeDevice(navigator.userAgent)
+	});
+	const sync = new DeviceSync(db, engine);
+	open = { user, store: new DeviceStore(db), sync, stopSync: sync.start() };
+}
+
+function close(): void {
+	open?.stopSync();
+	open?.store.database.close();
+	open = undefined;
+}
+
+async function disabledOnServer(user: UnlockedUser): Promise<void> {
+	await deviceSession().remove(
+		user.staffId,
+		'disabledOnServer',
+		`${user.displayName}'s account has been disabled, so their work was removed from this device.`
+	);
+}
+
+/** The unlocked person's device store. Throws `DeviceLocked` before anyone unlocks. */
 export function deviceStore(): DeviceStore {
-	if (!store) throw new DeviceLocked();
-	return store;
+	if (!open) throw new DeviceLocked();
+	return open.store;
 }
 
-/** Sync between this browser's store and the Fellside server it was loaded from. */
+/** Sync between the unlocked person's store and the Fellside server the app came from. */
 export function deviceSync(): DeviceSync {
-	const db = deviceStore().database;
-	const deviceName = describeDevice(navigator.userAgent);
-	sync ??= new DeviceSync(db, new SyncEngine(db, { transport: new HttpSyncTransport(), deviceName }));
-	return sync;
+	if (!open) throw new DeviceLocked();
+	return open.sync;
 }

@@ -92,7 +92,7 @@ export const sessionInfoSchema = z.object({
 	expiresAt: z.iso.datetime(),
 	idleExpiresAt: z.iso.datetime(),
 	/** Minutes without use after which the device locks itself (FELLSIDE_DEVICE_LOCK_MINUTES). */
-	deviceLockMinutes: z.number().int().min(1).max(120)
+	deviceLockMinutes: z.number().int().min(1).max(60)
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 

@@ -114,7 +114,7 @@ export function loadAuthConfig(env: Record<string, string | undefined>): AuthCon
 		secureCookie: origin === null || origin.startsWith('https://') || loopback,
 		sessionIdleMs: idleHours * HOUR,
 		sessionMaxMs: maxDays * 24 * HOUR,
-		deviceLockMinutes: wholeNumber(env, 'FELLSIDE_DEVICE_LOCK_MINUTES', 10, 1, 120)
+		deviceLockMinutes: wholeNumber(env, 'FELLSIDE_DEVICE_LOCK_MINUTES', 10, 1, 60)
 	};
 }
 

@@ -49,8 +49,14 @@ export class DeviceSession {
 		await this.#showLocked();
 	}
 
-	/** After an online sign-in: the person chooses a secret (or we keep theirs if they are unlocked). */
+	/**
+	 * After an online sign-in by someone other than the unlocked person: whoever was open is locked,
+	 * and the new person chooses the PIN or passphrase that opens their own store.
+	 */
 	signedIn(info: SessionInfo): void {
+		const user = this.user;
+		this.#device.close();
+		if (user) this.#device.users.lock(user.staffId);
 		this.#view = { kind: 'choose-secret', info };
 	}
 

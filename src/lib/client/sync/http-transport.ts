@@ -26,6 +26,8 @@ export interface HttpTransportOptions {
 	online?: () => boolean;
 	/** How long to wait for an answer before giving up on it. */
 	timeoutMs?: number;
+	/** The server says the person's account is disabled: the device removes their data. */
+	onAccountDisabled?: () => void;
 }
 
 /** The sync requests over HTTP: JSON in, every answer checked against the protocol's schemas. */
@@ -34,12 +36,14 @@ export class HttpSyncTransport implements SyncTransport {
 	readonly #fetch: typeof fetch;
 	readonly #online: () => boolean;
 	readonly #timeoutMs: number;
+	readonly #onAccountDisabled: (() => void) | undefined;
 
 	constructor(options: HttpTransportOptions = {}) {
 		this.#base = options.baseUrl ?? '';
 		this.#fetch = options.fetcher ?? ((input, init) => fetch(input, init));
 		this.#online = options.online ?? (() => globalThis.navigator?.onLine ?? true);
 		this.#timeoutMs = options.timeoutMs ?? 60_000;
+		this.#onAccountDisabled = options.onAccountDisabled;
 	}
 
 	push(request: PushRequest) {
@@ -70,7 +74,11 @@ export class HttpSyncTransport implements SyncTransport {
 			throw ServerUnreachable.because(timedOut ? 'it did not answer in time' : 'the connection failed');
 		}
 		const json = await response.json().catch(() => undefined);
-		if (!response.ok) throw failure(response, json);
+		if (!response.ok) {
+			const error = failure(response, json);
+			if (error instanceof RequestRejected && error.code === 'account-disabled') this.#onAccountDisabled?.();
+			throw error;
+		}
 		if (json === undefined) throw new BadAnswer('not JSON: perhaps a Wi-Fi sign-in page');
 		const parsed = schema.safeParse(json);
 		if (!parsed.success) {
