@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { signInContext } from './session';
+import { enrolDevice, unlockOnEveryLoad } from './session';
 
 /**
  * Every page fails its test on a Content-Security-Policy violation or an uncaught error. Each test
@@ -13,8 +13,12 @@ export const test = base.extend<{
 }>({
 	signedInAs: ['admin', { option: true }],
 	session: [
-		async ({ context, signedInAs, baseURL }, use) => {
-			if (signedInAs && baseURL) await signInContext(context, baseURL, signedInAs);
+		async ({ page, signedInAs }, use) => {
+			// Signed in online once and a PIN chosen; after that every page load unlocks with the PIN.
+			if (signedInAs) {
+				unlockOnEveryLoad(page);
+				await enrolDevice(page, signedInAs);
+			}
 			await use();
 		},
 		{ auto: true }
@@ -75,12 +79,24 @@ export async function goOffline(context: BrowserContext): Promise<void> {
 	await context.setOffline(true);
 }
 
-/** A draft's values as the device keeps them, read straight from IndexedDB, or null when there is none. */
-export async function draftValues(page: Page, key: string): Promise<Record<string, unknown> | null> {
-	return page.evaluate(
-		(draftKey) =>
-			new Promise<Record<string, unknown> | null>((resolve, reject) => {
-				const open = indexedDB.open('fellside');
+/**
+ * A draft is sealed on the device, so a test cannot read its values; it can see when it was
+ * written. Call `draftMark` just before typing the last thing, then wait for `draftWrittenAfter`:
+ * the form writes its draft a pause (400 ms) after typing stops, so a draft written that long
+ * after the mark holds the last thing typed.
+ */
+export async function draftMark(page: Page): Promise<number> {
+	return (await page.evaluate(() => Date.now())) + 400;
+}
+
+export async function draftWrittenAfter(page: Page, key: string, mark: number): Promise<boolean> {
+	const written = await page.evaluate(async (draftKey) => {
+		const names = (await indexedDB.databases()).flatMap((d) =>
+			d.name?.startsWith('fellside-user-') ? [d.name] : []
+		);
+		for (const name of names) {
+			const found = await new Promise<string | null>((resolve, reject) => {
+				const open = indexedDB.open(name);
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
@@ -88,22 +104,20 @@ export async function draftValues(page: Page, key: string): Promise<Record<strin
 					read.onerror = () => reject(read.error);
 					read.onsuccess = () => {
 						db.close();
-						const draft = read.result as { values?: Record<string, unknown> } | undefined;
-						resolve(draft?.values ?? null);
+						resolve((read.result as { updatedAt?: string } | undefined)?.updatedAt ?? null);
 					};
 				};
-			}),
-		key
-	);
+			});
+			if (found) return found;
+		}
+		return null;
+	}, key);
+	return written !== null && Date.parse(written) >= mark;
 }
 
-/**
- * The draft's values as one string, '' when there is none. The form writes a draft after each pause
- * in typing, so wait for the last thing typed, not merely for a draft to exist.
- */
-export async function draftText(page: Page, key: string): Promise<string> {
-	const values = await draftValues(page, key);
-	return values ? JSON.stringify(values) : '';
+/** Whether the device holds a draft under this key at all. */
+export async function draftKept(page: Page, key: string): Promise<boolean> {
+	return draftWrittenAfter(page, key, 0);
 }
 
 /** Fail on any serious or critical WCAG 2.2 A/AA violation on the page as it is now. */

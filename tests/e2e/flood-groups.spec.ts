@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, draftText, goOffline, waitForServiceWorker } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	draftMark,
+	draftWrittenAfter,
+	goOffline,
+	waitForServiceWorker
+} from './fixtures';
 
 /**
  * A flood group from start to finish with the network cut: the group and its zones, its call tree,
@@ -151,11 +159,12 @@ test('a flood group, its call tree and an activation, all with the network cut',
 	// Edit the plan: a draft survives a reload, and renaming a zone keeps its warden in it.
 	await page.getByRole('link', { name: 'Change the flood plan' }).click();
 	await page.getByLabel('Zone 2 name', { exact: true }).fill(ZONE_B_RENAMED);
+	const mark = await draftMark(page);
 	await page.getByLabel('Notes (optional)', { exact: true }).fill('Meet at the village hall');
 	// The draft is written a moment after typing stops; reload only once it is on the device.
 	await expect
-		.poll(() => draftText(page, `floodGroup:${groupPath.split('/').pop()}`))
-		.toContain('village hall');
+		.poll(() => draftWrittenAfter(page, `floodGroup:${groupPath.split('/').pop()}`, mark))
+		.toBe(true);
 	await page.reload();
 	await expect(page.getByText('We kept what you had entered')).toBeVisible();
 	await expect(page.getByLabel('Zone 2 name', { exact: true })).toHaveValue(ZONE_B_RENAMED);

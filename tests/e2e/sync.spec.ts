@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect, expectAccessible, goOffline, waitForServiceWorker } from './fixtures';
-import { signInContext } from './session';
+import { enrolDevice, unlockOnEveryLoad } from './session';
 
 /**
  * Sync as people see it, against the real built server: the header counting what waits while
@@ -54,8 +54,9 @@ async function secondDevice(
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
 	const { baseURL, viewport } = test.info().project.use;
 	const context = await browser.newContext({ baseURL, viewport, serviceWorkers: 'allow' });
-	if (baseURL) await signInContext(context, baseURL);
 	const page = await context.newPage();
+	unlockOnEveryLoad(page);
+	await enrolDevice(page, 'admin');
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));
 	return { context, page, errors };

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, draftValues, goOffline, waitForServiceWorker } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	draftMark,
+	draftWrittenAfter,
+	goOffline,
+	waitForServiceWorker
+} from './fixtures';
 
 /**
  * Safe and Well visits with the network cut: request, record in steps (an error on one, a reload
@@ -94,14 +102,9 @@ test('a visit is requested, recorded step by step, kept across a reload, saved a
 
 	// Clutter, then a reload mid-visit: every answer so far is still there.
 	await expect(heading(page, 'Clutter')).toBeVisible();
+	const mark = await draftMark(page);
 	await page.getByLabel('Living room').selectOption('6');
-	await expect
-		.poll(async () => {
-			const home = (await draftValues(page, `visit:${visitId}`))?.home as
-				{ clutter?: { livingRoom?: string } } | undefined;
-			return home?.clutter?.livingRoom;
-		})
-		.toBe('6');
+	await expect.poll(() => draftWrittenAfter(page, `visit:${visitId}`, mark)).toBe(true);
 	await page.reload();
 	await expect(heading(page, 'Clutter')).toBeVisible();
 	await expect(page.getByText('We kept what you had entered')).toBeVisible();

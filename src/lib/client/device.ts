@@ -3,7 +3,7 @@ import { clearMapData } from './map/clear';
 import { DeviceSession } from './session/session.svelte';
 import { DeviceDatabase } from './store/database';
 import { DeviceStore } from './store/device-store';
-import { importLegacyStore } from './store/legacy';
+import { importLegacyStore, LegacyImportRefused } from './store/legacy';
 import { SyncEngine } from './sync/engine';
 import { HttpSyncTransport } from './sync/http-transport';
 import { DeviceSync } from './sync/sync.svelte';
@@ -45,8 +45,11 @@ export function deviceSession(): DeviceSession {
 async function openFor(user: UnlockedUser): Promise<void> {
 	close();
 	const db = new DeviceDatabase(user.databaseName, { cipher: user.cipher });
-	// Work kept before this device encrypted its store moves into the first person's, sealed.
-	await importLegacyStore(db);
+	// Work kept before this device encrypted its store moves into the first person's, sealed;
+	// for anyone after them it stays where it is (and is said so) rather than mix with theirs.
+	await importLegacyStore(db).catch((error: unknown) => {
+		if (!(error instanceof LegacyImportRefused)) throw error;
+	});
 	const engine = new SyncEngine(db, {
 		transport: new HttpSyncTransport({ onAccountDisabled: () => void disabledOnServer(user) }),
 		deviceName: describeDevice(navigator.userAgent)

@@ -2,25 +2,32 @@ import { ukDate } from '$lib/domain/common/dates';
 import { kindOf } from '$lib/domain/record-kinds';
 import type { RecordType } from '$lib/domain/records';
 import { deviceStore } from './device';
+import type { DeviceDatabase } from './store/database';
 import { DraftStore } from './store/drafts';
 import { RecordRepository } from './store/repository';
 
-const repositories = new Map<RecordType, RecordRepository<Record<string, unknown>>>();
-let drafts: DraftStore | undefined;
+// Per database: when someone else unlocks, their own store's repositories are made afresh.
+const repositories = new WeakMap<
+	DeviceDatabase,
+	Map<RecordType, RecordRepository<Record<string, unknown>>>
+>();
+const drafts = new WeakMap<DeviceDatabase, DraftStore>();
 
-/** The device repository for one record type (created on first use, shared after). */
+/** The unlocked person's repository for one record type (created on first use, shared after). */
 export function repository(type: RecordType): RecordRepository<Record<string, unknown>> {
-	let found = repositories.get(type);
-	if (!found) {
-		found = new RecordRepository(deviceStore().database, kindOf(type));
-		repositories.set(type, found);
-	}
+	const db = deviceStore().database;
+	let byType = repositories.get(db);
+	if (!byType) repositories.set(db, (byType = new Map()));
+	let found = byType.get(type);
+	if (!found) byType.set(type, (found = new RecordRepository(db, kindOf(type))));
 	return found;
 }
 
 export function draftStore(): DraftStore {
-	drafts ??= new DraftStore(deviceStore().database);
-	return drafts;
+	const db = deviceStore().database;
+	let found = drafts.get(db);
+	if (!found) drafts.set(db, (found = new DraftStore(db)));
+	return found;
 }
 
 /** Today's date where the staff work, whatever the device's time zone. */

@@ -63,7 +63,6 @@ async function call<T>(path: string, schema: z.ZodType<T> | null, init: RequestI
 
 const send = (method: string, body: unknown = {}): RequestInit => ({ method, body: JSON.stringify(body) });
 
-
 export const staffApi = {
 	async signIn(username: string, password: string): Promise<SessionInfo> {
 		return call(

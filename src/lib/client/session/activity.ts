@@ -7,7 +7,9 @@ import type { DeviceSession } from './session.svelte';
 const LOCK_MINUTES_KEY = 'fellside-lock-minutes';
 
 export function lockMinutes(storage: Pick<Storage, 'getItem'> = localStorage): number {
-	const parsed = vaultSettingsSchema.shape.idleLockMinutes.safeParse(Number(storage.getItem(LOCK_MINUTES_KEY)));
+	const parsed = vaultSettingsSchema.shape.idleLockMinutes.safeParse(
+		Number(storage.getItem(LOCK_MINUTES_KEY))
+	);
 	return parsed.success && parsed.data ? parsed.data : IDLE_LOCK_MINUTES;
 }
 

@@ -1,5 +1,5 @@
 import type { SessionInfo } from '$lib/domain/staff';
-import { grantEnded, type UnlockSecret } from '$lib/domain/unlock';
+import type { UnlockSecret } from '$lib/domain/unlock';
 import type { DeviceUser, DeviceUsers, UnlockedUser, UnlockResult, WipeReason } from '../vault/users';
 
 /**
@@ -105,11 +105,6 @@ export class DeviceSession {
 		if (this.user?.staffId === staffId) this.#device.close();
 		await this.#device.users.wipe(staffId, reason);
 		await this.#afterWipe(note);
-	}
-
-	/** Is this person's offline grant still running? */
-	grantRunning(user: DeviceUser, now = new Date()): boolean {
-		return !grantEnded(user.grantUntil, now);
 	}
 
 	async #unlocked(user: UnlockedUser): Promise<void> {
