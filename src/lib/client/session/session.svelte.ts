@@ -83,9 +83,13 @@ export class DeviceSession {
 
 	/** Tries a PIN or passphrase; the screens say what the result means. */
 	async unlock(staffId: string, secret: string): Promise<UnlockResult> {
+		const person = await this.#device.users.get(staffId);
 		const result = await this.#device.users.unlock(staffId, secret);
 		if (result.status === 'unlocked') await this.#unlocked(result.user);
-		else if (result.status === 'wiped') await this.#afterWipe();
+		else if (result.status === 'wiped')
+			await this.#afterWipe(
+				`Too many wrong tries: ${person?.displayName ?? 'that person'}'s work was removed from this device. Sign in with your password to start again.`
+			);
 		return result;
 	}
 
