@@ -1,6 +1,8 @@
 /**
- * The reference side of the store benchmark: the same database layout (DeviceDatabase's schema v4),
- * rows and queries as the device store, done with the plain IndexedDB API (no Dexie, no wrapper).
+ * The reference side of the store benchmark: the store as it was before fields were sealed
+ * (DeviceDatabase's schema v4: everything in plain text, search words indexed), with the same rows
+ * and queries, done with the plain IndexedDB API (no Dexie, no wrapper). Against it the device
+ * store's figures show the cost of sealing as well as of Dexie.
  * Each query is the algorithm RecordRepository.list() uses, written directly against IndexedDB: a
  * backwards cursor on an index ending in updatedAt for lists, and for a text search, counts of each
  * typed word's prefix range on the multi-entry `words` index, then only the rarest range's records.
@@ -13,8 +15,8 @@ import { indexWords, searchWords } from '$lib/domain/search';
 import type { SyncRecord } from '$lib/domain/sync/protocol';
 import { PAGE_SIZE, type BenchType } from './api.js';
 
-/** A row of `records`: StoredRecord itself, so the two cannot drift apart. */
-export type RawRow = StoredRecord;
+/** A record as the store kept it before sealing: all in plain text, with its search words indexed. */
+export type RawRow = StoredRecord & { words: string[] };
 
 /** A row of `outbox`, as OutboxEntry. */
 export type RawOutboxEntry = OutboxEntry;

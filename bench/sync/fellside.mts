@@ -7,6 +7,7 @@ import { DeviceDatabase } from '$lib/client/store/database';
 import { clientIdOf } from '$lib/client/store/meta';
 import { RecordRepository } from '$lib/client/store/repository';
 import { SyncEngine } from '$lib/client/sync/engine';
+import { fieldCipher, newDataKey } from '$lib/client/vault/cipher';
 import { pushAll } from '$lib/client/sync/push';
 import type { SyncContext } from '$lib/client/sync/sync-context';
 import { kindOf } from '$lib/domain/record-kinds';
@@ -18,7 +19,7 @@ let devices = 0;
 
 /** A new, empty device database. */
 async function newDevice(): Promise<DeviceDatabase> {
-	const db = new DeviceDatabase(`fellside-bench-${++devices}`);
+	const db = new DeviceDatabase(`fellside-bench-${++devices}`, { cipher: fieldCipher(await newDataKey()) });
 	await db.open();
 	return db;
 }

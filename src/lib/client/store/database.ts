@@ -95,6 +95,9 @@ export interface OutboxRow extends Omit<OutboxEntry, 'set'> {
 	set: Sealed;
 }
 
+/** A refused change whose entry is still sealed as it was in the outbox (moving it needs no crypto). */
+export type RefusedOutboxRow = Omit<RefusedChange, 'entry'> & { entry: OutboxRow };
+
 /** A refused change at rest: the change as in the outbox, the server's reason and errors sealed. */
 export interface RefusedRow extends Omit<RefusedChange, 'entry' | 'reason' | 'errors'> {
 	entry: OutboxRow;

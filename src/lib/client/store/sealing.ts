@@ -11,6 +11,7 @@ import type {
 	OutboxRow,
 	RecordRow,
 	RefusedChange,
+	RefusedOutboxRow,
 	RefusedRow,
 	StoredRecord
 } from './database';
@@ -51,7 +52,7 @@ export class StoreSealer {
 		return guard(Promise.all(rows.map((row) => this.#openEntry(row))));
 	}
 
-	/** A refused change whose entry is still in the app's shape (see `refusedRow` for one already sealed). */
+	/** Refused changes whose entries are still in the app's shape (see `refusedRows` for sealed ones). */
 	refused(refused: readonly RefusedChange[]): Promise<RefusedRow[]> {
 		return guard(
 			Promise.all(
@@ -62,9 +63,7 @@ export class StoreSealer {
 		);
 	}
 	/** Refused changes whose entries come from the outbox as they are, sealed already. */
-	refusedRows(
-		refused: readonly (Omit<RefusedChange, 'entry'> & { entry: OutboxRow })[]
-	): Promise<RefusedRow[]> {
+	refusedRows(refused: readonly RefusedOutboxRow[]): Promise<RefusedRow[]> {
 		return guard(Promise.all(refused.map((row) => this.#refusedRow(row))));
 	}
 	openRefused(rows: readonly RefusedRow[]): Promise<RefusedChange[]> {
@@ -119,7 +118,7 @@ export class StoreSealer {
 		return { ...row, set: await this.#open<Record<string, unknown>>(row.set) };
 	}
 
-	async #refusedRow(refused: Omit<RefusedChange, 'entry'> & { entry: OutboxRow }): Promise<RefusedRow> {
+	async #refusedRow(refused: RefusedOutboxRow): Promise<RefusedRow> {
 		const { reason, errors, ...rest } = refused;
 		return { ...rest, sealed: await this.#seal({ reason, errors }) };
 	}

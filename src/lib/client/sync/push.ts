@@ -4,7 +4,7 @@ import {
 	type Mutation,
 	type PushResponse
 } from '$lib/domain/sync/protocol';
-import type { OutboxEntry, OutboxRow, RefusedChange } from '../store/database';
+import type { OutboxEntry, OutboxRow, RefusedOutboxRow } from '../store/database';
 import { META, readNumber, writeMeta } from '../store/meta';
 import { envelope, type SyncContext } from './sync-context';
 import { BadAnswer, MutationGap } from './transport';
@@ -130,7 +130,7 @@ async function settle(
 		const answered = answer.results.filter((result) => sent.has(result.id));
 		const entries = await db.outbox.bulkGet(answered.map((result) => sent.get(result.id) as number));
 		const done: number[] = [];
-		const refused: (Omit<RefusedChange, 'entry'> & { entry: OutboxRow })[] = [];
+		const refused: RefusedOutboxRow[] = [];
 		answered.forEach((result, i) => {
 			const entry = entries[i];
 			// Already settled by an earlier answer (a replay), or renumbered since: nothing to do.
