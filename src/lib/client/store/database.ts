@@ -132,9 +132,6 @@ export interface DeviceDatabaseOptions {
 	cipher: FieldCipher;
 }
 
-/** The database name of one member of staff's store on a shared device. */
-export const userDatabaseName = (staffId: string): string => `fellside-user-${staffId}`;
-
 export class DeviceDatabase extends Dexie {
 	records!: Table<RecordRow, string>;
 	outbox!: Table<OutboxRow, number>;
