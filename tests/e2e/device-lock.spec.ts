@@ -88,14 +88,14 @@ test('signed in once, then with the network cut: reload, unlock with the PIN, ad
 		.click();
 	await page.getByLabel('Phone number (optional)').fill('07700 900999');
 	await page.getByRole('button', { name: /Save/ }).first().click();
-	await expect(page.getByText('07700 900999')).toBeVisible();
+	await expect(page.getByText('07700 900999').first()).toBeVisible();
 
 	// Another load: locked again, and everything is still there once unlocked.
 	await page.reload();
 	await expect(locked(page)).toBeVisible();
 	await unlockWith(page, PIN);
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-	await expect(page.getByText('07700 900999')).toBeVisible();
+	await expect(page.getByText('07700 900999').first()).toBeVisible();
 });
 
 test('left idle, the device locks itself; the PIN opens the same page again', async ({ page }) => {

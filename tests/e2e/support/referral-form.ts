@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { unlockIfLocked } from '../session';
 
 /** Every answer the form needs, for someone in South Lakeland referred by their GP. */
 export async function fillReferral(page: Page, name: string): Promise<void> {
@@ -32,6 +33,7 @@ export async function fillReferral(page: Page, name: string): Promise<void> {
 
 export async function addReferral(page: Page, name: string): Promise<void> {
 	await page.goto('/referrals/new');
+	await unlockIfLocked(page);
 	await expect(page.getByRole('heading', { level: 1, name: 'Add a coach referral' })).toBeVisible();
 	await fillReferral(page, name);
 	await page.getByRole('button', { name: 'Save referral' }).click();
