@@ -87,7 +87,9 @@ export async function storePage(
 			else if (change.kind === 'conflict') {
 				clock.receive(change.conflict.kept.hlc);
 				await db.conflicts.put(change.conflict);
-			} else removed.push(change.id);
+			}
+			// A tombstone (removed for good) or a forget (no longer the person's to see): both leave.
+			else removed.push(change.id);
 		}
 		await storeServerCopies(db, records, clock, epoch);
 		await removeRecords(db, removed);
