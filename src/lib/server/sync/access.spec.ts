@@ -8,6 +8,7 @@ import type { PullChange, PullResponse } from '$lib/domain/sync/protocol';
 import { exampleVisit } from '$lib/domain/visit/fixtures';
 import { searchAudit } from '../audit';
 import { available, testDatabases } from '../db/testing';
+import { purgeRecord } from './purge';
 import type { SyncServer } from './http';
 import { addStaffAs, openSyncDatabase, ProtocolDevice, signedInAs, T0, type Fields } from './testing';
 
@@ -70,7 +71,7 @@ describe.each(testDatabases)('sync authorisation on $kind', (kind) => {
 			await coach.pull();
 
 			coach.edit(hall.recordId, { name: 'Renamed by a coach' }, 'asset');
-			coach.edit(away.recordId, { notes: 'Not theirs' }, 'referral');
+			coach.edit(away.recordId, { whatMatters: 'Not theirs' }, 'referral');
 			const mine = coach.create(data('referral'), 'eden', 'referral');
 			const elsewhere = coach.create(data('referral'), 'copeland', 'referral');
 			const sent = [...coach.outbox];
@@ -221,6 +222,39 @@ describe.each(testDatabases)('sync authorisation on $kind', (kind) => {
 			expect(body.missing).toHaveLength(ids.length - body.records.length);
 		}
 	});
+
+	it.skipIf(!available(kind))(
+		'conflicts follow their record; removals are sent for types the person can read',
+		async () => {
+			const { admin, deviceOf, server } = await setUp();
+			const { device: coach } = await deviceOf('coach', 'coach', ['eden']);
+			const here = admin.create(data('referral'), 'eden', 'referral');
+			const away = admin.create(data('referral'), 'copeland', 'referral');
+			const visit = admin.create(data('visit'), 'eden', 'visit');
+			await admin.sync();
+			await coach.pull();
+			// Two desks edit both referrals at once: a conflict on each.
+			const other = new ProtocolDevice(server, 'Other desk', () => T0 + 5000);
+			await other.pull();
+			for (const referral of [here, away]) {
+				admin.edit(referral.recordId, { whatMatters: 'Walking' }, 'referral');
+				other.edit(referral.recordId, { whatMatters: 'Gardening' }, 'referral');
+			}
+			await admin.push();
+			await other.push();
+			const conflicts = changesOf(await coach.pull()).filter((change) => change.kind === 'conflict');
+			expect(conflicts.map((change) => change.kind === 'conflict' && change.conflict.recordId)).toEqual([
+				here.recordId
+			]);
+
+			await purgeRecord(server.database, visit.recordId);
+			await purgeRecord(server.database, away.recordId);
+			// The visit is no type a coach sees; the referral is, wherever it was.
+			expect(changesOf(await coach.pull())).toEqual([
+				{ kind: 'tombstone', id: away.recordId, type: 'referral' }
+			]);
+		}
+	);
 
 	it.skipIf(!available(kind))(
 		'a referral reassigned away from a coach reaches their device as forget',
