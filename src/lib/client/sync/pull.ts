@@ -88,7 +88,9 @@ export async function storePage(
 			else if (change.kind === 'conflict') {
 				clock.receive(change.conflict.kept.hlc);
 				conflicts.push(change.conflict);
-			} else removed.push(change.id);
+			}
+			// A tombstone (removed for good) or a forget (no longer the person's to see): both leave.
+			else removed.push(change.id);
 		}
 		await db.conflicts.bulkPut(await db.seal.conflicts(conflicts));
 		await storeServerCopies(db, records, clock, epoch);

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaId } from '../areas';
-import type { RecordType, StaffRole } from '../records';
-import { may, refusal, roleCan, typesReadableBy, type AccessAction, type Person } from './rules';
+import { RECORD_TYPES, staffRoleSchema, type RecordType, type StaffRole } from '../records';
+import {
+	ACCESS_ACTIONS,
+	may,
+	reachFilter,
+	refusal,
+	roleCan,
+	typesReadableBy,
+	type AccessAction,
+	type Person,
+	type RecordFacts,
+	type ReachFilter
+} from './rules';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
@@ -111,5 +122,38 @@ describe('why it is refused', () => {
 		expect(refusal(person('fireOfficer'), 'archive', facts('referral', 'raised'))).toBe(
 			'Your role cannot archive coach referrals.'
 		);
+	});
+});
+
+describe('the reach as a filter', () => {
+	/** What a database query built from the filter would answer. */
+	const passes = (filter: ReachFilter | null, record: RecordFacts) =>
+		filter !== null &&
+		(filter.anywhere ||
+			filter.areaIds.includes(record.areaId) ||
+			(filter.assignedTo !== null && record.assignedTo === filter.assignedTo) ||
+			(filter.createdBy !== null && record.createdBy === filter.createdBy));
+
+	it('lets through exactly the records the rules allow, for every role, type and action', () => {
+		const places: Omit<RecordFacts, 'type'>[] = [
+			{ areaId: 'eden' },
+			{ areaId: 'copeland' },
+			{ areaId: 'copeland', assignedTo: ME },
+			{ areaId: 'copeland', createdBy: ME },
+			{ areaId: 'copeland', assignedTo: OTHER, createdBy: OTHER }
+		];
+		let allowed = 0;
+		for (const role of staffRoleSchema.options)
+			for (const type of RECORD_TYPES)
+				for (const action of ACCESS_ACTIONS)
+					for (const place of places) {
+						const record = { type, ...place };
+						const who = person(role);
+						expect(passes(reachFilter(who, action, type), record), `${role} ${action} ${type}`).toBe(
+							may(who, action, record)
+						);
+						if (may(who, action, record)) allowed++;
+					}
+		expect(allowed).toBeGreaterThan(0);
 	});
 });

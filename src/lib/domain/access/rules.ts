@@ -93,6 +93,31 @@ export function may(person: Person, action: AccessAction, record: RecordFacts): 
 	return reach.created?.includes(action) === true && record.createdBy === person.staffId;
 }
 
+/**
+ * Where a person may take an action on records of one type, as data a database query can filter
+ * on (sync's pull): anywhere, or in some areas, or where they are named. Null when nowhere.
+ */
+export interface ReachFilter {
+	anywhere: boolean;
+	areaIds: readonly AreaId[];
+	/** The person's staff id when records assigned to them count, else null. */
+	assignedTo: string | null;
+	/** The person's staff id when records they created count, else null. */
+	createdBy: string | null;
+}
+
+export function reachFilter(person: Person, action: AccessAction, type: RecordType): ReachFilter | null {
+	if (person.role === 'admin') return { anywhere: true, areaIds: [], assignedTo: null, createdBy: null };
+	const reach = REACH[person.role][type];
+	if (!reach || !allowsAnywhere(reach, action)) return null;
+	return {
+		anywhere: reach.anywhere?.includes(action) === true,
+		areaIds: reach.inAreas.includes(action) ? person.areaIds : [],
+		assignedTo: reach.assigned?.includes(action) ? person.staffId : null,
+		createdBy: reach.created?.includes(action) ? person.staffId : null
+	};
+}
+
 /** The record types a role can ever read: what its devices hold, and what its screens offer. */
 export function typesReadableBy(role: StaffRole): RecordType[] {
 	if (role === 'admin') return Object.keys(RECORD_TYPE_LABELS) as RecordType[];

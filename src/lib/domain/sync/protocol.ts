@@ -109,11 +109,19 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const fieldProblemSchema = z.object({ path: z.string(), message: z.string() });
 
+/** Machine-readable kinds of refused change, beside the reason in words. */
+export const MUTATION_REFUSAL_CODES = [
+	/** The person's role, areas or assignments do not allow the change. */
+	'forbidden'
+] as const;
+
 export const mutationResultSchema = z.object({
 	id: z.number().int().positive(),
 	status: z.enum(['applied', 'rejected']),
 	/** Why a change was refused, in words a person can act on. */
 	reason: z.string().optional(),
+	/** What kind of refusal, when the device may treat it specially (absent for other refusals). */
+	code: z.enum(MUTATION_REFUSAL_CODES).optional(),
 	errors: z.array(fieldProblemSchema).optional(),
 	/** Conflicts this change raised. */
 	conflicts: z.array(z.uuid()).optional()
@@ -128,10 +136,13 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullRequestSchema = z.strictObject({
 	...versioned,
-	/** Null for a device that has nothing yet. */
+	/**
+	 * Null for a device that has nothing yet (or downloads everything again); otherwise the cursor
+	 * the last page gave, stored as it came: its form is the server's business.
+	 */
 	cursor: z
 		.string()
-		.regex(/^\d{1,15}$/, 'cursor must be a cursor the server gave')
+		.regex(/^\d{1,15}(f\d{1,15})?$/, 'cursor must be a cursor the server gave')
 		.nullable(),
 	limit: z.number().int().min(1).max(PULL_MAX_PAGE_SIZE).optional()
 });
@@ -181,7 +192,12 @@ export const pullChangeSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('record'), record: syncRecordSchema }),
 	z.object({ kind: z.literal('conflict'), conflict: conflictSchema }),
 	/** A record removed from the server for good (erasure, retention): the device drops it. */
-	z.object({ kind: z.literal('tombstone'), id: z.uuid(), type: recordTypeSchema })
+	z.object({ kind: z.literal('tombstone'), id: z.uuid(), type: recordTypeSchema }),
+	/**
+	 * A record the person signed in may no longer see (moved to another area, reassigned): the
+	 * device drops its copy, keeping any of its own changes not yet accepted by the server.
+	 */
+	z.object({ kind: z.literal('forget'), id: z.uuid(), type: recordTypeSchema })
 ]);
 export type PullChange = z.infer<typeof pullChangeSchema>;
 
@@ -192,7 +208,10 @@ export const pullResponseSchema = z.union([
 		more: z.boolean(),
 		changes: z.array(pullChangeSchema)
 	}),
-	/** The device is further behind than the server keeps tombstones: download everything again. */
+	/**
+	 * Download everything again: the device is further behind than the server keeps tombstones, or
+	 * the person's role or areas (or the person signed in) changed since its last pull.
+	 */
 	z.object({ reset: z.literal(true), reason: z.string() })
 ]);
 export type PullResponse = z.infer<typeof pullResponseSchema>;

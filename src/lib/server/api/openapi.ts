@@ -308,19 +308,19 @@ export function openApiDocument(version: string) {
 			},
 			'/sync/push': syncOperation(
 				"Send a device's changes",
-				'Each change is applied exactly once, in one transaction with its stored answer; replays get the same answer.',
+				'Each change is applied exactly once, in one transaction with its stored answer; replays get the same answer. A change outside the signed-in person’s rights is rejected with `code: forbidden` and the reason, never applied.',
 				ref('PushRequest'),
 				ref('PushResponse')
 			),
 			'/sync/pull': syncOperation(
-				'Changes after a cursor, in commit order',
-				'At most `limit` (default 500) changes; `reset` when the device must download everything again.',
+				'Changes after a cursor that the signed-in person may see, in commit order',
+				'At most `limit` (default 500) changes; `forget` for records that left the person’s reach; `reset` when the device must download everything again (too far behind, or the person’s role or areas changed).',
 				ref('PullRequest'),
 				ref('PullResponse')
 			),
 			'/sync/fetch': syncOperation(
 				'The server copy of particular records',
-				'Used to discard a refused change.',
+				'Used to discard a refused change. Records the person may not see are answered as missing.',
 				ref('FetchRequest'),
 				ref('FetchResponse')
 			),

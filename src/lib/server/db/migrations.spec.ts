@@ -27,7 +27,9 @@ const expected: Record<string, Record<string, { nullable: boolean }>> = {
 		created_at: { nullable: false },
 		updated_at: { nullable: false },
 		versions: { nullable: false },
-		archived_at: { nullable: true }
+		archived_at: { nullable: true },
+		created_by: { nullable: true },
+		assigned_to: { nullable: true }
 	},
 	app_meta: { key: { nullable: false }, value: { nullable: false } },
 	sync_state: { id: { nullable: false }, seq: { nullable: false }, min_cursor: { nullable: false } },
@@ -44,7 +46,8 @@ const expected: Record<string, Record<string, { nullable: boolean }>> = {
 		staff_id: { nullable: true },
 		last_mutation_id: { nullable: false },
 		created_at: { nullable: false },
-		last_seen_at: { nullable: false }
+		last_seen_at: { nullable: false },
+		scope_fingerprint: { nullable: true }
 	},
 	sync_mutation: {
 		client_id: { nullable: false },
@@ -189,4 +192,47 @@ describe.each(testDatabases)('migrations on $kind', (kind) => {
 			expect(record.archived_at).toBeNull();
 		}
 	});
+
+	it.skipIf(!available(kind))(
+		'gives records stored before access facts their assignee from data and creator from the audit log',
+		async () => {
+			const handle = await kind.open();
+			cleanup = handle.cleanup;
+			const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
+			expect((await migrator.migrateTo('0003_auth')).error).toBeUndefined();
+			await ensureAreas(handle.db);
+			const coach = 'c0000000-0000-4000-8000-00000000000c';
+			const officer = 'f0000000-0000-4000-8000-00000000000f';
+			const at = '2026-11-01T00:00:00.000Z';
+			const rows = [
+				['10000000-0000-4000-8000-000000000001', 'referral', { assignedCoach: coach }],
+				['20000000-0000-4000-8000-000000000002', 'visit', { assignedTo: officer }],
+				['30000000-0000-4000-8000-000000000003', 'asset', { assignedTo: officer }]
+			] as const;
+			for (const [id, type, data] of rows) {
+				const row = { id, type, area_id: 'eden', data: JSON.stringify(data), created_at: at, updated_at: at };
+				await handle.db.insertInto('record').values(row).execute();
+			}
+			const entry = { at, action: 'record-create', details: '{}', prev_hash: '0', hash: '1' };
+			await handle.db
+				.insertInto('audit_log')
+				.values([
+					{ ...entry, seq: 1, staff_id: officer, target_id: rows[0][0] },
+					{ ...entry, seq: 2, action: 'record-update', staff_id: coach, target_id: rows[1][0] }
+				])
+				.execute();
+			await migrateToLatest(handle.db);
+
+			const stored = await handle.db
+				.selectFrom('record')
+				.select(['id', 'created_by', 'assigned_to'])
+				.orderBy('id')
+				.execute();
+			expect(stored).toEqual([
+				{ id: rows[0][0], created_by: officer, assigned_to: coach },
+				{ id: rows[1][0], created_by: null, assigned_to: officer },
+				{ id: rows[2][0], created_by: null, assigned_to: null }
+			]);
+		}
+	);
 });

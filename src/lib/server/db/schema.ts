@@ -57,6 +57,10 @@ export interface RecordTable {
 	created_at: string;
 	updated_at: string;
 	archived_at: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The member of staff who first wrote the record (through sync); never changed. */
+	created_by: ColumnType<string | null, string | null | undefined, string | null>;
+	/** Who the record's data says it is assigned to (a referral's coach, a visit's officer). */
+	assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AppMetaTable {
@@ -92,6 +96,8 @@ export interface SyncClientTable {
 	last_mutation_id: BigIntColumn;
 	created_at: string;
 	last_seen_at: string;
+	/** A hash of who pulled last and their role and areas: a change means a fresh download. */
+	scope_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The answer given to each mutation, so a replay gets exactly the same one. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { generateDemo, type DemoStaff } from '$lib/demo/generate';
+import { assigneeOf } from '$lib/domain/access/facts';
 import { stampEveryKey } from '$lib/domain/sync/merge';
 import { hashPassword } from '../auth/password';
 import type { Database } from '../db/schema';
@@ -70,7 +71,8 @@ export async function seedDemoIfEmpty(
 				versions: JSON.stringify(stampEveryKey(r.data, stamp)),
 				created_at: r.createdAt,
 				updated_at: r.updatedAt,
-				archived_at: null
+				archived_at: null,
+				assigned_to: assigneeOf(r.type, r.data)
 			}));
 			await trx.insertInto('record').values(rows).execute();
 			for (const r of batch) log.add({ kind: 'record', entityId: r.id, type: r.type, areaId: r.areaId });

@@ -12,7 +12,8 @@ const ACTIONS: Record<Mutation['op'], AuditAction> = {
 
 /**
  * The audit entries of one push: the push itself, then each change it applied, naming the record,
- * its area and the fields changed. Never the values: they may be health data.
+ * its area and the fields changed, and each change refused for the person's rights. Never the
+ * values: they may be health data.
  */
 export function pushAudit(
 	request: PushRequest,
@@ -46,5 +47,15 @@ export function pushAudit(
 			conflicts: byId.get(m.id)?.conflicts?.length ?? 0
 		}
 	}));
-	return [summary, ...changes];
+	const refused = fresh
+		.filter((m) => byId.get(m.id)?.code === 'forbidden')
+		.map((m): AuditEvent => ({
+			...who,
+			action: 'access-refused',
+			targetType: m.type,
+			targetId: m.recordId,
+			areaId: areaOf(m.recordId) ?? m.area ?? null,
+			details: { what: `sync ${m.op}`, mutation: m.id, role: scope.role }
+		}));
+	return [summary, ...changes, ...refused];
 }

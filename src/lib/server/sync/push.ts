@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { failpoint } from '../failpoints';
+import { factsOf } from '$lib/domain/access/facts';
+import { refusal, type AccessAction, type RecordFacts } from '$lib/domain/access/rules';
 import { applyMutation, type MergeConflict, type MergeOutcome } from '$lib/domain/sync/merge';
 import type {
 	Mutation,
@@ -20,7 +22,7 @@ import { ChangeLog, chunks, writeTransaction, type ServerClock, type SyncDatabas
 
 export interface PushContext {
 	now?: ServerClock;
-	/** Who is pushing. Recorded on the device and in conflicts and the audit; checking each change against the role and areas (issue 5, authorisation) plugs in here. */
+	/** Who is pushing: each change is checked against their role and areas, and recorded as theirs. */
 	scope: Scope;
 }
 
@@ -28,7 +30,8 @@ export interface PushContext {
  * Apply a device's changes exactly once. The whole push is one transaction: every change's effects,
  * its change-log rows, conflicts, stored answer and the device's last mutation id commit together,
  * and the answer leaves only after that commit. Ids at or below the last are replays and get the
- * stored answer; a refused change is answered with its reason and still advances the id.
+ * stored answer; a refused change (invalid, or outside the person's rights) is answered with its
+ * reason and still advances the id.
  */
 export async function push(
 	database: SyncDatabase,
@@ -53,7 +56,7 @@ export async function push(
 		const replays = request.mutations.filter((m) => m.id <= last);
 		const fresh = request.mutations.filter((m) => m.id > last);
 		const answers = await storedAnswers(trx, request.clientId, replays, last);
-		const batch = new PushBatch(trx, request.clientId, context.scope.staffId, now, nowMs);
+		const batch = new PushBatch(trx, request.clientId, context.scope, now, nowMs);
 		if (fresh.length > 0) {
 			await batch.load(fresh);
 			for (const mutation of fresh) answers.set(mutation.id, batch.apply(mutation));
@@ -172,9 +175,26 @@ async function storedAnswers(
 	return answers;
 }
 
+/**
+ * The right each kind of change to a stored record needs (a new record needs `create`). A create
+ * for a record the server already holds changes it; restoring undoes archiving, so needs that right.
+ */
+const ACCESS_FOR: Record<Mutation['op'], AccessAction> = {
+	create: 'update',
+	update: 'update',
+	archive: 'archive',
+	restore: 'archive'
+};
+
+/** Whether a change moved a record to another area or person: it must stay within reach. */
+const moved = (before: RecordFacts, after: RecordFacts) =>
+	before.areaId !== after.areaId || before.assignedTo !== after.assignedTo;
+
 /** The new changes of one push, merged in memory in order, then written in a few statements. */
 class PushBatch {
 	readonly #records = new Map<string, SyncRecord>();
+	/** Who first wrote each record the push touches (null for records stored before that was kept). */
+	readonly #createdBy = new Map<string, string | null>();
 	readonly #tombstoned = new Set<string>();
 	readonly #dirty = new Set<string>();
 	readonly #conflicts: ConflictRecorder;
@@ -184,11 +204,11 @@ class PushBatch {
 	constructor(
 		private readonly trx: Transaction<Database>,
 		private readonly clientId: string,
-		staffId: string,
+		private readonly scope: Scope,
 		private readonly now: string,
 		private readonly nowMs: number
 	) {
-		this.#conflicts = new ConflictRecorder(trx, { clientId, staffId }, now, this.#log);
+		this.#conflicts = new ConflictRecorder(trx, { clientId, staffId: scope.staffId }, now, this.#log);
 	}
 
 	/** The area a record is in after this push (for the audit), if the push saw it. */
@@ -198,7 +218,10 @@ class PushBatch {
 		const ids = [...new Set(mutations.map((m) => m.recordId))];
 		for (const group of chunks(ids)) {
 			const rows = await this.trx.selectFrom('record').selectAll().where('id', 'in', group).execute();
-			for (const row of rows) this.#records.set(row.id, recordFromRow(row));
+			for (const row of rows) {
+				this.#records.set(row.id, recordFromRow(row));
+				this.#createdBy.set(row.id, row.created_by);
+			}
 			const gone = await this.trx
 				.selectFrom('tombstone')
 				.select('record_id')
@@ -209,6 +232,9 @@ class PushBatch {
 	}
 
 	apply(mutation: Mutation): MutationResult {
+		const before = this.#factsOf(mutation.recordId);
+		const refusedBefore = before && refusal(this.scope, ACCESS_FOR[mutation.op], before);
+		if (refusedBefore) return this.#forbidden(mutation, refusedBefore);
 		const outcome = this.#merge(mutation);
 		if (outcome.status === 'rejected') {
 			const answer: MutationResult = { id: mutation.id, status: 'rejected', reason: outcome.reason };
@@ -216,13 +242,30 @@ class PushBatch {
 			return this.#answer(mutation, answer);
 		}
 		const record = outcome.record;
+		const createdBy = before ? (this.#createdBy.get(record.id) ?? null) : this.scope.staffId;
+		const after = factsOf(record, createdBy);
+		const refusedAfter =
+			(!before || moved(before, after)) && refusal(this.scope, before ? 'update' : 'create', after);
+		if (refusedAfter) return this.#forbidden(mutation, refusedAfter);
 		if (outcome.changed) {
 			this.#records.set(record.id, record);
+			this.#createdBy.set(record.id, createdBy);
 			this.#dirty.add(record.id);
 		}
 		const conflicts = outcome.conflicts.map((c: MergeConflict) => this.#conflicts.raise(record, c));
 		if (mutation.resolves?.length) this.#conflicts.resolve(record.id, mutation.resolves);
 		return this.#answer(mutation, { id: mutation.id, status: 'applied', conflicts });
+	}
+
+	/** The access facts of a record as stored (or as this push left it), if the server holds it. */
+	#factsOf(recordId: string): RecordFacts | undefined {
+		const record = this.#records.get(recordId);
+		return record && factsOf(record, this.#createdBy.get(recordId) ?? null);
+	}
+
+	/** Refused for the person's rights: never applied, answered with the reason. */
+	#forbidden(mutation: Mutation, reason: string): MutationResult {
+		return this.#answer(mutation, { id: mutation.id, status: 'rejected', reason, code: 'forbidden' });
 	}
 
 	#merge(mutation: Mutation): MergeOutcome {
@@ -259,10 +302,12 @@ class PushBatch {
 		for (const group of chunks(records)) {
 			await this.trx
 				.insertInto('record')
-				.values(group.map(recordToRow))
+				.values(group.map((record) => recordToRow(record, this.#createdBy.get(record.id) ?? null)))
 				.onConflict((oc) =>
+					// Who created it is never changed.
 					oc.column('id').doUpdateSet((eb) => ({
 						area_id: eb.ref('excluded.area_id'),
+						assigned_to: eb.ref('excluded.assigned_to'),
 						data: eb.ref('excluded.data'),
 						versions: eb.ref('excluded.versions'),
 						updated_at: eb.ref('excluded.updated_at'),

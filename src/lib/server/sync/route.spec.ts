@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '$lib/demo/defaults';
+import type { PullChange } from '$lib/domain/sync/protocol';
 import type { ApiContext } from '../api/context';
 import { contextFor, signedIn } from '../api/testing';
 import { getRuntime, startRuntime, stopRuntime } from '../runtime';
@@ -46,7 +47,7 @@ describe('the sync routes over a running demo server', () => {
 		rmSync(dir, { recursive: true, force: true });
 	});
 
-	it('answers a pull with the seeded records as JSON', async () => {
+	it('answers a pull with the seeded records the coach may see, as JSON', async () => {
 		const request = new Request(url('pull'), {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', origin: ORIGIN, 'sec-fetch-site': 'same-origin' },
@@ -55,8 +56,17 @@ describe('the sync routes over a running demo server', () => {
 		const response = await syncRoute('pull', request, context);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/json');
-		const body = (await response.json()) as { changes: unknown[]; more: boolean };
-		expect(body.changes).toHaveLength(25);
+		const body = (await response.json()) as { changes: PullChange[]; more: boolean };
+		const types = body.changes.map((change) => (change.kind === 'record' ? change.record.type : change.kind));
+		const assets = await getRuntime()
+			.database.db.selectFrom('record')
+			.select('id')
+			.where('type', '=', 'asset')
+			.execute();
+		// Every asset, and only referrals besides: no visits or flood records for a coach.
+		expect(types.filter((type) => type === 'asset')).toHaveLength(assets.length);
+		expect(new Set(types.filter((type) => type !== 'asset'))).toEqual(new Set(['referral']));
+		expect(types.length).toBeLessThan(25);
 	});
 
 	it('reads a body that arrives in pieces', async () => {

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { assigneeOf } from '$lib/domain/access/facts';
 import type { AreaId } from '$lib/domain/areas';
 import type { RecordType } from '$lib/domain/records';
 import type { Hlc } from '$lib/domain/sync/hlc';
@@ -20,7 +21,8 @@ export function recordFromRow(row: Selectable<RecordTable>): SyncRecord {
 	};
 }
 
-export function recordToRow(record: SyncRecord): Insertable<RecordTable> {
+/** A record as stored; who it is assigned to is read from its data on every write. */
+export function recordToRow(record: SyncRecord, createdBy: string | null): Insertable<RecordTable> {
 	return {
 		id: record.id,
 		type: record.type,
@@ -29,7 +31,9 @@ export function recordToRow(record: SyncRecord): Insertable<RecordTable> {
 		versions: JSON.stringify(record.versions),
 		created_at: record.createdAt,
 		updated_at: record.updatedAt,
-		archived_at: record.archivedAt
+		archived_at: record.archivedAt,
+		created_by: createdBy,
+		assigned_to: assigneeOf(record.type, record.data)
 	};
 }
 

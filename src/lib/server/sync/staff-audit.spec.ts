@@ -16,7 +16,8 @@ const staff = (username: string): Actor => ({
 	staffId: randomUUID(),
 	username,
 	displayName: username,
-	role: 'fireOfficer',
+	// Managers may change every kind of record in their areas: this is about who, not what.
+	role: 'manager',
 	areaIds: ['eden']
 });
 

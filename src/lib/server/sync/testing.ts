@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AreaId } from '$lib/domain/areas';
-import type { RecordType } from '$lib/domain/records';
+import type { RecordType, StaffRole } from '$lib/domain/records';
 import { HybridClock, type Hlc } from '$lib/domain/sync/hlc';
 import {
 	ARCHIVED_KEY,
+	AREA_KEY,
 	PROTOCOL_VERSION,
 	SCHEMA_VERSION,
 	type MutationInput,
@@ -13,6 +14,8 @@ import {
 	type SyncRecord
 } from '$lib/domain/sync/protocol';
 import { scopeOf, type Actor } from '../auth/actor';
+import { resolveSession, startSession } from '../auth/sessions';
+import { POLICY } from '../auth/testing';
 import { migrateToLatest } from '../db/migrate';
 import type { Database } from '../db/schema';
 import { ensureAreas } from '../db/reference-data';
@@ -70,6 +73,34 @@ export async function addSyncStaff(db: Kysely<Database>, actor: Actor): Promise<
 	return actor;
 }
 
+/** A member of staff with this role and these areas, stored for a test device to sync as. */
+export function addStaffAs(db: Kysely<Database>, username: string, role: StaffRole, areaIds: AreaId[]) {
+	return addSyncStaff(db, {
+		...SYNC_STAFF,
+		staffId: randomUUID(),
+		username,
+		displayName: username,
+		role,
+		areaIds
+	});
+}
+
+/**
+ * Who a device syncs as, signed in through a real session: each request resolves the session
+ * again, as the server's hook does, so a change to the person's role or areas applies at once.
+ */
+export type SignedInAs = Actor | (() => Promise<Actor>);
+
+export async function signedInAs(db: Kysely<Database>, staffId: string): Promise<() => Promise<Actor>> {
+	const at = new Date(T0);
+	const { token } = await startSession(db, staffId, null, at, POLICY);
+	return async () => {
+		const resolved = await resolveSession(db, token, at, POLICY);
+		if (!resolved) throw new Error(`the session of ${staffId} is no longer good`);
+		return resolved.actor;
+	};
+}
+
 /** A settable server clock. */
 export function serverClock(start = T0) {
 	let now = start;
@@ -92,7 +123,6 @@ export const APP_REQUEST: SyncRequestInfo = {
  * `handleSync` as JSON text, exactly as it would over HTTP.
  */
 export class ProtocolDevice {
-	readonly clientId = randomUUID();
 	readonly clock: HybridClock;
 	readonly records = new Map<string, SyncRecord>();
 	outbox: MutationInput[] = [];
@@ -104,7 +134,8 @@ export class ProtocolDevice {
 		readonly name: string,
 		wall: () => number = () => T0,
 		/** Who is signed in on the device. */
-		readonly actor: Actor = SYNC_STAFF
+		readonly actor: SignedInAs = SYNC_STAFF,
+		readonly clientId: string = randomUUID()
 	) {
 		this.clock = new HybridClock(this.clientId, wall);
 	}
@@ -141,6 +172,19 @@ export class ProtocolDevice {
 		return this.#queue({ recordId, type, op: 'archive', base: this.#base(recordId, keys) });
 	}
 
+	/** The same device (client id, cursor, records) with someone else signed in on it. */
+	handedTo(actor: SignedInAs): ProtocolDevice {
+		const next = new ProtocolDevice(this.server, this.name, () => T0, actor, this.clientId);
+		next.cursor = this.cursor;
+		for (const [id, record] of this.records) next.records.set(id, record);
+		return next;
+	}
+
+	/** Move a record to another area. */
+	move(recordId: string, area: AreaId, type: RecordType = 'asset') {
+		return this.#queue({ recordId, type, op: 'update', area, base: this.#base(recordId, [AREA_KEY]) });
+	}
+
 	resolve(recordId: string, conflictIds: string[], set: Fields = {}) {
 		const keys = Object.keys(set);
 		return this.#queue({
@@ -153,14 +197,15 @@ export class ProtocolDevice {
 		});
 	}
 
-	request(endpoint: SyncEndpoint, body: Record<string, unknown>) {
+	async request(endpoint: SyncEndpoint, body: Record<string, unknown>) {
 		const envelope = {
 			protocol: PROTOCOL_VERSION,
 			schemaVersion: SCHEMA_VERSION,
 			clientId: this.clientId,
 			...body
 		};
-		return handleSync(endpoint, JSON.stringify(envelope), { ...APP_REQUEST, actor: this.actor }, this.server);
+		const actor = typeof this.actor === 'function' ? await this.actor() : this.actor;
+		return handleSync(endpoint, JSON.stringify(envelope), { ...APP_REQUEST, actor }, this.server);
 	}
 
 	/** Send the waiting changes (or the given ones); acknowledged ones leave the outbox. */
@@ -188,7 +233,7 @@ export class ProtocolDevice {
 				if (change.kind === 'record') {
 					this.records.set(change.record.id, change.record);
 					for (const stamp of Object.values(change.record.versions)) this.clock.receive(stamp);
-				} else if (change.kind === 'tombstone') this.records.delete(change.id);
+				} else if (change.kind !== 'conflict') this.records.delete(change.id);
 			}
 			this.cursor = page.cursor;
 			if (!page.more) return pages;
