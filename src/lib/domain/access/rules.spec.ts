@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaId } from '../areas';
 import type { RecordType, StaffRole } from '../records';
-import { may, refusal, roleCan, typesReadableBy, type AccessAction, type Person } from './rules';
+import { may, refusal, roleCan, roleRefusal, typesReadableBy, type AccessAction, type Person } from './rules';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
@@ -111,5 +111,11 @@ describe('why it is refused', () => {
 		expect(refusal(person('fireOfficer'), 'archive', facts('referral', 'raised'))).toBe(
 			'Your role cannot archive coach referrals.'
 		);
+	});
+
+	it('says why a role never may, without a record (a list of a type it cannot read)', () => {
+		expect(roleRefusal('areaTeam', 'read', 'referral')).toBe('Your role cannot see coach referrals.');
+		expect(roleRefusal('fireOfficer', 'read', 'referral')).toBeNull();
+		expect(roleRefusal('admin', 'archive', 'visit')).toBeNull();
 	});
 });
