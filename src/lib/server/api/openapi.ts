@@ -24,6 +24,7 @@ import {
 	staffSchema,
 	updateStaffRequestSchema
 } from '$lib/domain/staff';
+import { areaIdSchema } from '$lib/domain/areas';
 import { mapSourcesSchema } from '$lib/domain/map/tiles';
 import {
 	apiRecordSchema,
@@ -300,7 +301,7 @@ function authPaths() {
 
 const recordParameters = (withId: boolean) => [
 	{ name: 'type', in: 'path', required: true, schema: { type: 'string', enum: RECORD_TYPES } },
-	...(withId ? staffId.map((p) => ({ ...p, description: 'The record’s id.' })) : [])
+	...(withId ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] : [])
 ];
 const RECORD_ERRORS = {
 	'401': CHANGE_ERRORS['401'],
@@ -318,7 +319,7 @@ const RECORD_WRITE_ERRORS = {
 	'422': apiError('The record’s fields break its type’s rules; `errors` names each field.')
 };
 const LIST_FILTERS = [
-	{ name: 'area', schema: { type: 'string' } },
+	{ name: 'area', schema: { type: 'string', enum: areaIdSchema.options } },
 	{ name: 'archived', schema: { type: 'string', enum: ARCHIVED_FILTERS, default: 'exclude' } },
 	{
 		name: 'limit',

@@ -18,7 +18,7 @@ import {
 	type UpdateRecordRequest
 } from '$lib/domain/record-api';
 import { RECORD_TYPE_LABELS, type RecordType } from '$lib/domain/records';
-import type { JsonValue } from '$lib/domain/sync/protocol';
+import type { JsonValue, SyncRecord } from '$lib/domain/sync/protocol';
 import { refuseAccess } from '../api/authorise';
 import type { ApiContext } from '../api/context';
 import { refusal, type Refusal } from '../api/refusal';
@@ -222,7 +222,7 @@ export async function setArchived(
 async function write(
 	call: RecordCall,
 	change: RecordChange,
-	current: Parameters<typeof applyRecordChange>[3]
+	current: SyncRecord | undefined
 ): Promise<ApiRecord | Refusal> {
 	const { context, actor } = call;
 	const clock = () => context.now().getTime();

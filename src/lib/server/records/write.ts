@@ -69,7 +69,11 @@ function stampAfter(clientId: string, clock: ServerClock, current: SyncRecord | 
 	return hlc.tick();
 }
 
-/** This process's API writes for one client id, one after another: each takes the next number. */
+/**
+ * This process's API writes for one client id, one after another, so each takes the next number.
+ * Fellside runs as one server process (adapter-node); were there several, a change numbered
+ * after another process's would be answered as a gap and retried at the number push expects.
+ */
 const queues = new Map<string, Promise<unknown>>();
 function inTurn<T>(clientId: string, work: () => Promise<T>): Promise<T> {
 	const mine = (queues.get(clientId) ?? Promise.resolve()).then(work, work);
