@@ -208,6 +208,45 @@ describe.each(testDatabases)('the record endpoints on $kind', (kind) => {
 			}
 		});
 
+		it('a page stops looking after 2,000 records it may not show, and says where to go on', async () => {
+			const stamp = new Date().toISOString();
+			const hidden = Array.from({ length: 2100 }, () => ({
+				id: randomUUID(),
+				type: 'floodHousehold',
+				area_id: AWAY,
+				data: JSON.stringify(sampleData('floodHousehold')),
+				versions: '{}',
+				created_at: stamp,
+				updated_at: stamp
+			}));
+			for (let i = 0; i < hidden.length; i += 500) {
+				await opened.db
+					.insertInto('record')
+					.values(hidden.slice(i, i + 500))
+					.execute();
+			}
+			const mine = await created(
+				await create(admin, 'floodHousehold', { area: HOME, data: sampleData('floodHousehold') })
+			);
+			const manager = await opened.addStaff('mary.manager', 'manager', { areaIds: [HOME] });
+			const context = contextFor(
+				opened.store,
+				await signedInByCookie(opened.store, manager.username, PASSWORD)
+			);
+			const pages: number[] = [];
+			const seen: string[] = [];
+			let after = '';
+			for (let i = 0; i < 10; i++) {
+				const page = recordPageSchema.parse(await (await list(context, 'floodHousehold', after)).json());
+				pages.push(page.records.length);
+				seen.push(...page.records.map((r) => r.id));
+				if (!page.next) break;
+				after = `?after=${page.next}`;
+			}
+			expect(seen).toEqual([mine.id]);
+			expect(pages.length).toBe(2);
+		});
+
 		it('numbers concurrent API changes one after another, all applied', async () => {
 			const asset = await created(await create(admin, 'asset', { area: HOME, data: sampleData('asset') }));
 			const names = ['One', 'Two', 'Three', 'Four'].map((n) => `Hall ${n}`);

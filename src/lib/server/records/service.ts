@@ -96,7 +96,7 @@ async function noteViews(call: RecordCall, rows: readonly RecordRow[]): Promise<
 			targetId: row.id,
 			areaId: row.area_id
 		}));
-	await recordAudit(call.context.store, events, call.context.now());
+	if (events.length > 0) await recordAudit(call.context.store, events, call.context.now());
 }
 
 /** GET /records/{type}: the records of the type this person may see, in pages. */
