@@ -161,6 +161,24 @@ describe.each(testDatabases)('the record endpoints on $kind', (kind) => {
 			expect((await audit({ action: 'record-viewed', targetId: asset.id })).entries).toEqual([]);
 		});
 
+		it('S17: the audit of adding, reading, listing, changing and archiving holds none of the content', async () => {
+			const marker = 'Planted-health-marker-4471';
+			const data = { ...sampleData('referral'), whatMatters: marker };
+			const referral = await created(await create(coach, 'referral', { area: HOME, data }));
+			await readRecordRoute(coach, 'referral', referral.id);
+			await list(coach, 'referral');
+			await patch(coach, 'referral', referral.id, { data: { whatMatters: `${marker} again` } });
+			await archiveRecordRoute(coach, 'referral', referral.id, true);
+			await readRecordRoute(admin, 'referral', referral.id);
+			const rows = await opened.db.selectFrom('audit_log').selectAll().execute();
+			const actions = rows.filter((row) => row.target_id === referral.id).map((row) => row.action);
+			expect(new Set(actions)).toEqual(
+				new Set(['record-create', 'record-viewed', 'record-update', 'record-archive'])
+			);
+			expect(JSON.stringify(rows)).not.toContain(marker);
+			expect(JSON.stringify(rows)).not.toContain('Dorothy Airey');
+		});
+
 		it('archives and restores; lists leave archived records out unless asked', async () => {
 			const group = await created(
 				await create(admin, 'floodGroup', { area: HOME, data: sampleData('floodGroup') })
