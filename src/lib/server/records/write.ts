@@ -71,8 +71,9 @@ function stampAfter(clientId: string, clock: ServerClock, current: SyncRecord | 
 
 /**
  * This process's API writes for one client id, one after another, so each takes the next number.
- * Fellside runs as one server process (adapter-node); were there several, a change numbered
- * after another process's would be answered as a gap and retried at the number push expects.
+ * This assumes one server process (adapter-node runs one). With several, a number another process
+ * took first for a different record is answered as a gap and retried below; for the same record,
+ * push would take the change for a replay and answer the earlier one, so do not run several.
  */
 const queues = new Map<string, Promise<unknown>>();
 function inTurn<T>(clientId: string, work: () => Promise<T>): Promise<T> {
