@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
 	'record-update',
 	'record-archive',
 	'record-restore',
+	/** A record of a sensitive type was shown to someone (its id and type, never its content). */
+	'record-viewed',
 	'staff-create',
 	'staff-update',
 	'staff-disable',

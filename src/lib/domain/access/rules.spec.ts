@@ -7,6 +7,7 @@ import {
 	reachFilter,
 	refusal,
 	roleCan,
+	roleRefusal,
 	typesReadableBy,
 	type AccessAction,
 	type Person,
@@ -122,6 +123,12 @@ describe('why it is refused', () => {
 		expect(refusal(person('fireOfficer'), 'archive', facts('referral', 'raised'))).toBe(
 			'Your role cannot archive coach referrals.'
 		);
+	});
+
+	it('says why a role never may, without a record (a list of a type it cannot read)', () => {
+		expect(roleRefusal('areaTeam', 'read', 'referral')).toBe('Your role cannot see coach referrals.');
+		expect(roleRefusal('fireOfficer', 'read', 'referral')).toBeNull();
+		expect(roleRefusal('admin', 'archive', 'visit')).toBeNull();
 	});
 });
 

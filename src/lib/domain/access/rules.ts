@@ -152,14 +152,21 @@ const VERBS: Record<AccessAction, string> = {
  */
 export function refusal(person: Person, action: AccessAction, record: RecordFacts): string | null {
 	if (may(person, action, record)) return null;
+	const never = roleRefusal(person.role, action, record.type);
+	if (never) return never;
 	const things = RECORD_TYPE_LABELS[record.type].many.toLowerCase();
 	const verb = VERBS[action];
-	const reach = REACH[person.role][record.type];
-	if (!reach || !allowsAnywhere(reach, action)) return `Your role cannot ${verb} ${things}.`;
+	const reach = REACH[person.role][record.type] as Reach;
 	const ways = [
 		reach.inAreas.includes(action) && `in your areas (${person.areaIds.map(areaName).join(', ') || 'none'})`,
 		reach.assigned?.includes(action) && 'assigned to you',
 		reach.created?.includes(action) && 'that you raised'
 	].filter((way): way is string => typeof way === 'string');
 	return `You can only ${verb} ${things} ${ways.join(' or ')}. This one is in ${areaName(record.areaId)}.`;
+}
+
+/** Why the role can never take the action on the type (a list it may not read), or null if it sometimes can. */
+export function roleRefusal(role: StaffRole, action: AccessAction, type: RecordType): string | null {
+	if (roleCan(role, action, type)) return null;
+	return `Your role cannot ${VERBS[action]} ${RECORD_TYPE_LABELS[type].many.toLowerCase()}.`;
 }

@@ -24,7 +24,18 @@ import {
 	staffSchema,
 	updateStaffRequestSchema
 } from '$lib/domain/staff';
+import { areaIdSchema } from '$lib/domain/areas';
 import { mapSourcesSchema } from '$lib/domain/map/tiles';
+import {
+	apiRecordSchema,
+	ARCHIVED_FILTERS,
+	createRecordRequestSchema,
+	RECORD_PAGE_DEFAULT,
+	RECORD_PAGE_MAX,
+	recordPageSchema,
+	updateRecordRequestSchema
+} from '$lib/domain/record-api';
+import { RECORD_TYPES } from '$lib/domain/records';
 
 /**
  * The OpenAPI 3.1 document for everything under /api/v1, generated from the Zod schemas the code
@@ -57,7 +68,9 @@ const REQUESTS = {
 	SignInRequest: signInRequestSchema,
 	CreateStaffRequest: createStaffRequestSchema,
 	UpdateStaffRequest: updateStaffRequestSchema,
-	ResetPasswordRequest: resetPasswordRequestSchema
+	ResetPasswordRequest: resetPasswordRequestSchema,
+	CreateRecordRequest: createRecordRequestSchema,
+	UpdateRecordRequest: updateRecordRequestSchema
 };
 const RESPONSES = {
 	PushResponse: pushResponseSchema,
@@ -73,7 +86,9 @@ const RESPONSES = {
 	StaffList: staffListSchema,
 	AuditPage: auditPageSchema,
 	ApiError: apiErrorSchema,
-	MapSources: mapSourcesSchema
+	MapSources: mapSourcesSchema,
+	Record: apiRecordSchema,
+	RecordPage: recordPageSchema
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -284,6 +299,95 @@ function authPaths() {
 	};
 }
 
+const recordParameters = (withId: boolean) => [
+	{ name: 'type', in: 'path', required: true, schema: { type: 'string', enum: RECORD_TYPES } },
+	...(withId ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] : [])
+];
+const RECORD_ERRORS = {
+	'401': CHANGE_ERRORS['401'],
+	'404': apiError(
+		'No such record type, or no record with that id that you may see: the same answer for both (a refused read is audited).'
+	)
+};
+const RECORD_WRITE_ERRORS = {
+	...CHANGE_ERRORS,
+	...RECORD_ERRORS,
+	'403': apiError(
+		'A call from another website, or outside your rights; the message gives the rule (audited).'
+	),
+	'409': apiError('The change cannot be applied (the record was removed for good); the message says why.'),
+	'422': apiError('The record’s fields break its type’s rules; `errors` names each field.')
+};
+const LIST_FILTERS = [
+	{ name: 'area', schema: { type: 'string', enum: areaIdSchema.options } },
+	{ name: 'archived', schema: { type: 'string', enum: ARCHIVED_FILTERS, default: 'exclude' } },
+	{
+		name: 'limit',
+		schema: { type: 'integer', minimum: 1, maximum: RECORD_PAGE_MAX, default: RECORD_PAGE_DEFAULT }
+	},
+	{ name: 'after', schema: { type: 'string' }, description: 'The `next` of the previous page.' }
+].map((filter) => ({ ...filter, in: 'query', required: false }));
+
+function recordAction(summary: string) {
+	return {
+		post: {
+			tags: ['records'],
+			summary,
+			description: 'Send `Content-Type: application/json`; no body is read.',
+			parameters: recordParameters(true),
+			responses: { '200': json(ref('Record'), 'Done.'), ...RECORD_WRITE_ERRORS }
+		}
+	};
+}
+
+/**
+ * Records of every type, as each person's role and areas allow. Writes are applied exactly as a
+ * device's synced change is (merged field by field, conflicts kept, audited).
+ */
+function recordPaths() {
+	return {
+		'/records/{type}': {
+			get: {
+				tags: ['records'],
+				summary: 'The records of a type that you may see, a page at a time',
+				description:
+					'A page may hold fewer than `limit` records while `next` is not null: keep asking until it is. Views of visits, referrals, households and flood contacts are audited.',
+				parameters: [...recordParameters(false), ...LIST_FILTERS],
+				responses: {
+					'200': json(ref('RecordPage'), 'A page of records.'),
+					'400': apiError('A filter is not valid; `errors` names it.'),
+					...RECORD_ERRORS,
+					'403': apiError('Your role never sees this type of record (audited).')
+				}
+			},
+			post: {
+				tags: ['records'],
+				summary: 'Add a record',
+				requestBody: body('CreateRecordRequest'),
+				parameters: recordParameters(false),
+				responses: { '201': json(ref('Record'), 'Added; `Location` names it.'), ...RECORD_WRITE_ERRORS }
+			}
+		},
+		'/records/{type}/{id}': {
+			get: {
+				tags: ['records'],
+				summary: 'One record (a view of a sensitive record is audited)',
+				parameters: recordParameters(true),
+				responses: { '200': json(ref('Record'), 'The record.'), ...RECORD_ERRORS }
+			},
+			patch: {
+				tags: ['records'],
+				summary: 'Change some fields of a record, or its area',
+				parameters: recordParameters(true),
+				requestBody: body('UpdateRecordRequest'),
+				responses: { '200': json(ref('Record'), 'The record as it is now.'), ...RECORD_WRITE_ERRORS }
+			}
+		},
+		'/records/{type}/{id}/archive': recordAction('Archive a record'),
+		'/records/{type}/{id}/restore': recordAction('Bring an archived record back')
+	};
+}
+
 export function openApiDocument(version: string) {
 	const schemas = { ...components(REQUESTS, 'input'), ...components(RESPONSES, 'output') };
 	return {
@@ -325,6 +429,7 @@ export function openApiDocument(version: string) {
 				ref('FetchResponse')
 			),
 			...authPaths(),
+			...recordPaths(),
 			'/map/config': {
 				get: {
 					tags: ['map'],
