@@ -141,7 +141,8 @@ describe('pull', () => {
 		server.servePages([recordPage([serverNote(1)], '1', false)]);
 		await engine.sync();
 		const theirs = serverNote(1, { title: 'Theirs' });
-		theirs.versions.title = stamp(60, 'other-device');
+		// Later than the edit below, which the device stamps on its own (real) clock.
+		theirs.versions.title = encodeHlc({ ms: Date.now() + 60 * 60_000, counter: 0, node: 'other-device' });
 		server.onPull = async () => {
 			await notes.update(testId(1), { title: 'Mine', status: 'open', tags: [] });
 			return recordPage([theirs], '2', false);

@@ -17,7 +17,8 @@ import {
 	type Fields
 } from '$lib/server/sync/testing';
 import { clientIdOf } from '../store/meta';
-import { DeviceDatabase } from '../store/database';
+import type { DeviceDatabase } from '../store/database';
+import { storedIn, testDatabase } from '../store/testing';
 import { RecordRepository } from '../store/repository';
 import { SyncEngine } from './engine';
 import { HttpSyncTransport } from './http-transport';
@@ -36,7 +37,7 @@ beforeEach(async () => {
 	const opened = await openSyncDatabase(sqliteTestDatabase);
 	server = { database: opened.database, now: serverClock().clock };
 	cleanup = opened.cleanup;
-	device = new DeviceDatabase(`shrunk-${Math.random()}`);
+	device = testDatabase(`shrunk-${Math.random()}`);
 });
 afterEach(async () => {
 	await device.delete();
@@ -109,7 +110,7 @@ describe('when a person’s areas shrink', () => {
 		// Sent: the change in Eden applies; the one in Copeland is refused with the reason and kept.
 		await engine.sync();
 		expect(await device.outbox.count()).toBe(0);
-		const [refused] = await device.refused.toArray();
+		const [refused] = await storedIn(device).refused();
 		expect(refused).toMatchObject({
 			entry: { recordId: edited.recordId },
 			reason:

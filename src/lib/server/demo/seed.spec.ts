@@ -3,7 +3,7 @@ import { migrateToLatest } from '../db/migrate';
 import { ensureAreas } from '../db/reference-data';
 import { available, testDatabases } from '../db/testing';
 import { pull } from '../sync/pull';
-import { SYNC_SCOPE } from '../sync/testing';
+import { addSyncStaff, SYNC_SCOPE, SYNC_STAFF } from '../sync/testing';
 import { seedDemoIfEmpty } from './seed';
 
 describe.each(testDatabases)('demo seeding on $kind', (kind) => {
@@ -71,12 +71,13 @@ describe.each(testDatabases)('demo seeding on $kind', (kind) => {
 			await ensureAreas(handle.db);
 			const now = '2026-11-23T10:00:00.000Z';
 			await seedDemoIfEmpty(handle.db, { size: 700, now });
+			await addSyncStaff(handle.db, SYNC_STAFF);
 			const database = { db: handle.db, kind: handle.kind };
 			const clientId = '0a1b2c3d-0000-4000-8000-00000000000a';
 			const request = { protocol: 1 as const, schemaVersion: 1, clientId };
 			const first = await pull(database, { ...request, cursor: null }, { scope: SYNC_SCOPE });
 			if (first.reset) throw new Error('a first pull never resets');
-			expect(first).toMatchObject({ cursor: '500', more: true });
+			expect(first).toMatchObject({ cursor: '500f700', more: true });
 			const second = await pull(database, { ...request, cursor: first.cursor }, { scope: SYNC_SCOPE });
 			if (second.reset) throw new Error('a first pull never resets');
 			expect(second).toMatchObject({ cursor: '700', more: false });
