@@ -1,18 +1,18 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../src/lib/demo/defaults';
 import { test, expect } from './fixtures';
-import { sessionCookie } from './session';
+import { enrolDevice, sessionCookie, sessionState, unlockOnEveryLoad } from './session';
 
 // These tests sign in themselves, through the sign-in page.
 test.use({ signedInAs: null });
 
 const RUN = Date.now().toString(36);
 
-async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+/** Sign in through the screens, choose the PIN, and open the sign-in page as that person. */
+async function signIn(page: Page, username: string): Promise<void> {
+	unlockOnEveryLoad(page);
+	await enrolDevice(page, username);
 	await page.goto('/sign-in');
-	await page.getByLabel('Username').fill(username);
-	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 test('an administrator signs in, adds a member of staff, changes their role and disables them', async ({
@@ -66,12 +66,14 @@ test('a coach signs in and is refused the staff accounts', async ({ page }) => {
 test('a wrong password is refused with one message for username and password alike, and nobody sees staff', async ({
 	page
 }) => {
-	await signIn(page, 'admin', 'not the password');
-	await expect(page.getByRole('alert')).toContainText('The username or password is not right');
 	await page.goto('/admin/staff');
-	await expect(page.getByRole('alert')).toContainText(
-		'Only a signed-in administrator can manage staff accounts.'
-	);
+	await page.getByLabel('Username').fill('admin');
+	await page.getByLabel('Password').fill('not the password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('alert')).toContainText('The username or password is not right');
+	// Nobody is unlocked, so the staff page shows only the sign-in form.
+	await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toHaveCount(0);
+	expect(await sessionState(page)).toBe('signed-out');
 });
 
 test('signing out ends the session on the server: the old cookie no longer works', async ({
@@ -89,8 +91,11 @@ test('signing out ends the session on the server: the old cookie no longer works
 		sameSite: 'Strict',
 		path: '/'
 	});
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.getByRole('link', { name: 'Sign out' }).click();
+	await expect(page.getByText('Everything you did on this device has reached the server.')).toBeVisible();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+	await expect(page.getByText(/signed out\. Their work was removed from this device/)).toBeVisible();
 	const replayed = await fetch(`${baseURL}/api/v1/auth/session`, {
 		headers: { cookie: `${cookie?.name}=${cookie?.value}` }
 	});
