@@ -1,6 +1,7 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expectAccessible, goOffline, waitForServiceWorker } from './fixtures';
 import { expect, test } from './support/map-fixtures';
+import { unlockIfLocked } from './session';
 
 /**
  * The map with the network cut, on a fresh browser profile that has been online once, on the home page
@@ -145,6 +146,8 @@ test.describe('with the network cut', () => {
 		const other = await context.newPage();
 		const name = `Threlkeld Reading Room ${Date.now().toString(36)}`;
 		await other.goto('/assets/new');
+		// A new tab holds no key yet: the person unlocks it with their PIN.
+		await unlockIfLocked(other);
 		await fillAsset(other, name);
 		await other.getByLabel('Grid reference or latitude and longitude (optional)').fill('NY 31865 25412');
 		await other.getByRole('button', { name: 'Save' }).click();
