@@ -226,6 +226,8 @@ test('a change the server refuses shows with its reason, opens for fixing, and c
 		const id = page.url().split('/').at(-1) as string;
 		await syncNow(page);
 		await firstVisit(b.page, '/');
+		// "Safe to hand in" speaks of what waits to be sent; a sync of its own brings A's asset.
+		await syncNow(b.page);
 		await b.page.goto(`/assets/${id}`);
 		await expect(b.page.getByRole('heading', { level: 1, name })).toBeVisible();
 
