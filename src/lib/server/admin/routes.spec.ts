@@ -4,7 +4,7 @@ import { auditPageSchema } from '$lib/domain/audit';
 import { staffListSchema, staffSchema, type Staff } from '$lib/domain/staff';
 import { sessionPolicy, type ApiContext } from '../api/context';
 import { contextFor, jsonRequest, signedIn, TEST_AUTH } from '../api/testing';
-import { searchAudit } from '../audit';
+import { recordAudit, searchAudit } from '../audit';
 import { auditRoute } from '../audit/route';
 import { resolveSession } from '../auth/sessions';
 import { signIn } from '../auth/sign-in';
@@ -269,6 +269,28 @@ describe.each(testDatabases)('staff administration on $kind', (kind) => {
 			expect((await getStaffRoute(admin, '6f1c0000-0000-4000-8000-000000000000')).status).toBe(404);
 			expect((await getStaffRoute(admin, "1' or '1'='1")).status).toBe(404);
 			expect((await setDisabledRoute(admin, 'nobody', true)).status).toBe(404);
+		});
+
+		it("limits a manager's search to their areas and the staff who work in them", async () => {
+			const far = await opened.addStaff('wendy.whitehaven', 'areaTeam', { areaIds: ['copeland'] });
+			const target = (n: number) => `6f1c0000-0000-4000-8000-00000000000${n}`;
+			await recordAudit(
+				opened.store,
+				[
+					{ action: 'record-update', targetType: 'asset', targetId: target(1), areaId: 'eden' },
+					{ action: 'record-update', targetType: 'asset', targetId: target(2), areaId: 'copeland' },
+					{ action: 'sign-in', staffId: far.id }
+				],
+				T0
+			);
+			const url = (query: string) => new URL(`http://localhost:3000/api/v1/audit?${query}`);
+			const seen = async (context: ApiContext, query: string) =>
+				auditPageSchema.parse(await (await auditRoute(url(query), context)).json()).entries.length;
+			expect(await seen(manager, `targetId=${target(1)}`)).toBe(1);
+			expect(await seen(manager, `targetId=${target(2)}`)).toBe(0);
+			expect(await seen(manager, `staffId=${far.id}`)).toBe(0);
+			expect(await seen(admin, `targetId=${target(2)}`)).toBe(1);
+			expect(await seen(admin, `staffId=${far.id}`)).toBe(1);
 		});
 
 		it('lets managers and administrators search the audit log, and nobody else', async () => {

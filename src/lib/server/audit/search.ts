@@ -2,9 +2,32 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AuditDetails, AuditEntry, AuditPage, AuditQuery } from '$lib/domain/audit';
 import type { AuditLogTable, Database } from '../db/schema';
 
-/** A page of the audit log, newest first, filtered as asked. */
-export async function searchAudit(db: Kysely<Database>, query: AuditQuery): Promise<AuditPage> {
+/**
+ * What of the log a searcher may see: everything, or (for a manager) what happened to records in
+ * their areas, and what their own staff did that concerns no area (sign-ins, syncs).
+ */
+export type AuditReach =
+	{ everything: true } | { everything: false; areaIds: readonly string[]; staffIds: readonly string[] };
+
+const EVERYTHING: AuditReach = { everything: true };
+
+/** A page of the audit log, newest first, filtered as asked and limited to the searcher's reach. */
+export async function searchAudit(
+	db: Kysely<Database>,
+	query: AuditQuery,
+	reach: AuditReach = EVERYTHING
+): Promise<AuditPage> {
 	let select = db.selectFrom('audit_log').selectAll();
+	if (!reach.everything) {
+		const { areaIds, staffIds } = reach;
+		if (areaIds.length === 0 && staffIds.length === 0) return { entries: [], next: null };
+		select = select.where((eb) =>
+			eb.or([
+				...(areaIds.length ? [eb('area_id', 'in', areaIds)] : []),
+				...(staffIds.length ? [eb.and([eb('area_id', 'is', null), eb('staff_id', 'in', staffIds)])] : [])
+			])
+		);
+	}
 	if (query.action) select = select.where('action', '=', query.action);
 	if (query.staffId) select = select.where('staff_id', '=', query.staffId);
 	if (query.deviceId) select = select.where('device_id', '=', query.deviceId);
