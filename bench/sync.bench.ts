@@ -5,6 +5,7 @@
  * then a reconnect storm of 200 devices pushing at once. Run with `npm run bench:sync`; see
  * bench/README.md.
  */
+import { DEMO_PASSWORD } from '../src/lib/demo/defaults.js';
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import {
@@ -57,10 +58,7 @@ function startPouchServer(): Promise<RunningServer> {
 	return startNode('pouchdb server', ['--import', 'tsx', 'bench/sync/pouchdb-server.ts']);
 }
 
-/**
- * Until staff sign-in exists the server lets devices sync only in demo mode. A demo of size 0 seeds
- * the demo staff and no records, so the servers start empty like PouchDB's.
- */
+/** A demo of size 0 seeds the demo staff (to sign in as) and no records, so the servers start empty like PouchDB's. */
 const SYNC_OPEN = { FELLSIDE_SEED: 'demo', FELLSIDE_SEED_SIZE: '0' };
 
 /** The built Fellside server on one database, with the database's URL (for the storm's check). */
@@ -73,6 +71,19 @@ interface FellsideServer {
 /** The same page on a Fellside server's origin, as a sync benchmark side. */
 async function fellsideSide(chromium: Chromium, html: string, fellside: FellsideServer): Promise<Side> {
 	const page = await openPageOn(chromium.context, fellside.server.url, html, 'benchSync');
+	// Sync needs a signed-in member of staff: the demo administrator, who may see every record.
+	const status = await page.evaluate(
+		async (password) =>
+			(
+				await fetch('/api/v1/auth/sign-in', {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ username: 'admin', password })
+				})
+			).status,
+		DEMO_PASSWORD
+	);
+	if (status !== 200) throw new Error(`could not sign in to ${fellside.label}: HTTP ${status}`);
 	await call(page, 'prepare', RECORDS);
 	return {
 		key: `fellside-${fellside.label}`,

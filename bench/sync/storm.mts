@@ -10,6 +10,7 @@
  *
  * (Run with TSX_TSCONFIG_PATH=bench/sync/tsconfig.json, for the `$lib` alias.)
  */
+import { DEMO_PASSWORD } from '$lib/demo/defaults';
 import { parseArgs } from 'node:util';
 import { generateDemo } from '$lib/demo/generate';
 import { pushResponseSchema, type PushResponse } from '$lib/domain/sync/protocol';
@@ -41,6 +42,21 @@ if (!Number.isInteger(devices) || devices < 1) throw new Error(`--devices must b
 const ATTEMPTS = 8;
 const backOffMs = (attempt: number) => Math.random() * Math.min(30_000, 1000 * 2 ** (attempt - 1));
 const pushUrl = new URL('/api/v1/sync/push', url).href;
+const origin = new URL(url ?? '').origin;
+
+/** Sync needs a signed-in member of staff: the demo administrator, one session for every device. */
+async function signIn(): Promise<string> {
+	const response = await fetch(new URL('/api/v1/auth/sign-in', url).href, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin },
+		body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD })
+	});
+	const cookie = response.headers.get('set-cookie')?.split(';')[0];
+	if (!response.ok || !cookie)
+		throw new Error(`could not sign in to the storm's server: HTTP ${response.status}`);
+	return cookie;
+}
+const cookie = await signIn();
 
 interface Pushed {
 	ms: number;
@@ -52,7 +68,7 @@ async function attempt(device: StormDevice): Promise<PushResponse> {
 	const response = await fetch(pushUrl, {
 		method: 'POST',
 		// Same-origin, as the app in a browser sends it.
-		headers: { 'content-type': 'application/json', origin: new URL(url ?? '').origin },
+		headers: { 'content-type': 'application/json', origin, cookie },
 		body: JSON.stringify(device.push)
 	});
 	const text = await response.text();
