@@ -114,6 +114,8 @@ export class DeviceSession {
 	async #unlocked(user: UnlockedUser): Promise<void> {
 		await this.#device.open(user);
 		this.#view = { kind: 'unlocked', user };
+		// For bench:map: screens opened after an unlock are timed from it, not from the PIN typing.
+		globalThis.performance?.mark?.('fellside:unlocked');
 	}
 
 	async #afterWipe(note?: string): Promise<void> {
