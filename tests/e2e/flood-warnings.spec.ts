@@ -147,6 +147,7 @@ test('a malformed answer is named, nothing breaks, and the next good answer repl
 	expect(agency.floodRequests()).toHaveLength(2);
 
 	inForce(agency);
+	await page.keyboard.press('Shift');
 	await page.clock.runFor('09:00');
 	await page.keyboard.press('Shift');
 	await page.clock.runFor('06:00');
