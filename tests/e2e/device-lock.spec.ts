@@ -115,6 +115,23 @@ test('left idle, the device locks itself; the PIN opens the same page again', as
 	expect(new URL(page.url()).pathname).toBe('/referrals');
 });
 
+test('locking straight after typing keeps what was typed: the form is offered back after the PIN', async ({
+	page
+}) => {
+	await enrolAndSync(page, 'coach.kendal');
+	await page.goto('/referrals/new');
+	await unlockIfLocked(page);
+	await page.getByLabel('Full name').fill(`Nora Lockstep ${RUN}`);
+	// Well inside the pause after which a draft is written: the lock itself must write it.
+	await page.getByRole('button', { name: 'Lock', exact: true }).click();
+	await expect(locked(page)).toBeVisible();
+
+	// Unlocking opens the same page, which offers back what was typed.
+	await unlockWith(page, PIN);
+	await expect(page.getByText('We kept what you had entered last time.')).toBeVisible();
+	await expect(page.getByLabel('Full name')).toHaveValue(`Nora Lockstep ${RUN}`);
+});
+
 test('wrong PINs are counted, warned about, and the fifth removes the work from the device', async ({
 	page
 }) => {

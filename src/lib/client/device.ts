@@ -1,4 +1,6 @@
+import { tick } from 'svelte';
 import { describeDevice } from './device-name';
+import { draftsWritten } from './draft-writes';
 import { clearMapData } from './map/clear';
 import { DeviceSession } from './session/session.svelte';
 import { DeviceDatabase } from './store/database';
@@ -43,7 +45,7 @@ export function deviceSession(): DeviceSession {
 }
 
 async function openFor(user: UnlockedUser): Promise<void> {
-	close();
+	await close();
 	const db = new DeviceDatabase(user.databaseName, { cipher: user.cipher });
 	// Work kept before this device encrypted its store moves into the first person's, sealed;
 	// for anyone after them it stays where it is (and is said so) rather than mix with theirs.
@@ -58,10 +60,14 @@ async function openFor(user: UnlockedUser): Promise<void> {
 	open = { user, store: new DeviceStore(db), sync, stopSync: sync.start() };
 }
 
-function close(): void {
-	open?.stopSync();
-	open?.store.database.close();
+async function close(): Promise<void> {
+	const closing = open;
 	open = undefined;
+	closing?.stopSync();
+	// Forms that were on screen write their last keystrokes as they go: let them land first.
+	await tick();
+	await draftsWritten();
+	closing?.store.database.close();
 }
 
 async function disabledOnServer(user: UnlockedUser): Promise<void> {

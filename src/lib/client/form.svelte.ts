@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { fieldErrors, type FieldError } from '$lib/domain/common/errors';
+import { trackDraftWrite } from './draft-writes';
 import { cleanFormValues } from './form-values';
 import type { DraftStore } from './store/drafts';
 import { unsavedChanges } from './unsaved.svelte';
@@ -63,7 +64,8 @@ export class RecordForm<V extends object> {
 		clearTimeout(this.#timer);
 		const values = this.#pending;
 		this.#pending = null;
-		if (values) await this.#saveDraft(values);
+		if (!values) return;
+		await trackDraftWrite(this.#saveDraft(values));
 	}
 
 	get errors(): FieldError[] {

@@ -21,8 +21,8 @@ export interface SessionDevice {
 	users: DeviceUsers;
 	/** Opens (and starts syncing) a person's store; closes whoever was open before. */
 	open(user: UnlockedUser): Promise<void>;
-	/** Stops sync and closes the open store, if any. */
-	close(): void;
+	/** Stops sync and closes the open store, if any, once the drafts being written are on disk. */
+	close(): Promise<void>;
 	/** Anything kept outside a person's database that a wipe of the last person must clear. */
 	clearShared(): Promise<void>;
 }
@@ -53,11 +53,12 @@ export class DeviceSession {
 	 * After an online sign-in by someone other than the unlocked person: whoever was open is locked,
 	 * and the new person chooses the PIN or passphrase that opens their own store.
 	 */
-	signedIn(info: SessionInfo): void {
+	async signedIn(info: SessionInfo): Promise<void> {
 		const user = this.user;
-		this.#device.close();
-		if (user) this.#device.users.lock(user.staffId);
+		// The screens go first, so their forms write what was typed before the store closes.
 		this.#view = { kind: 'choose-secret', info };
+		await this.#device.close();
+		if (user) this.#device.users.lock(user.staffId);
 	}
 
 	/** The sign-in's session, seen while this person is unlocked: their offline grant runs on. */
@@ -76,7 +77,7 @@ export class DeviceSession {
 			role: staff.role,
 			areaIds: staff.areaIds
 		};
-		this.#device.close();
+		await this.#device.close();
 		const { user } = await this.#device.users.enrol(person, secret, info.expiresAt);
 		await this.#unlocked(user);
 	}
@@ -96,9 +97,10 @@ export class DeviceSession {
 	/** Locks: the key leaves memory and the store closes; the person's PIN opens it again. */
 	async lock(note?: string): Promise<void> {
 		const user = this.user;
-		this.#device.close();
-		if (user) this.#device.users.lock(user.staffId);
+		// The screens go first, so their forms write what was typed before the store closes.
 		await this.#showLocked(note);
+		await this.#device.close();
+		if (user) this.#device.users.lock(user.staffId);
 	}
 
 	/**
@@ -106,7 +108,7 @@ export class DeviceSession {
 	 * disabled on the server. When nobody is left, what the device shares goes too.
 	 */
 	async remove(staffId: string, reason: WipeReason, note?: string): Promise<void> {
-		if (this.user?.staffId === staffId) this.#device.close();
+		if (this.user?.staffId === staffId) await this.#device.close();
 		await this.#device.users.wipe(staffId, reason);
 		await this.#afterWipe(note);
 	}
