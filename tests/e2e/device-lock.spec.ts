@@ -212,6 +212,38 @@ test('none of the personal values saved is on the device in plain text', async (
 	}
 });
 
+test('a referral opened with the network cut is in the audit log after the next sync', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	if (!baseURL) throw new Error('no baseURL');
+	await enrolAndSync(page, 'coach.kendal');
+	await goOffline(context);
+	// Saving lands on the referral's own page: the first time it is opened.
+	await addReferral(page, `Viola Viewed ${RUN}`);
+	const recordId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+
+	await context.unrouteAll();
+	await context.setOffline(false);
+	await page.getByTestId('sync-now').click();
+	await expect(page.getByTestId('waiting')).toHaveText('Safe to hand in', { timeout: 30_000 });
+
+	const admin = await sessionCookie(baseURL, 'admin');
+	const answer = await fetch(`${baseURL}/api/v1/audit?action=record-viewed&targetId=${recordId}`, {
+		headers: { cookie: admin }
+	});
+	const { entries } = (await answer.json()) as { entries: { targetType: string; details: object }[] };
+	expect(entries).toEqual([
+		expect.objectContaining({
+			targetType: 'referral',
+			areaId: 'south-lakeland',
+			details: expect.objectContaining({ on: 'device', offline: true }) as object
+		})
+	]);
+});
+
 test('a disabled account: its work leaves the device at the next contact with the server', async ({
 	page,
 	baseURL

@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
 	'sign-out',
 	'access-refused',
 	'sync-push',
+	/** A pull that sent a device records (counts only) or told it to download again. */
+	'sync-pull',
 	'record-create',
 	'record-update',
 	'record-archive',

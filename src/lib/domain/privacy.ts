@@ -23,6 +23,21 @@ export const PLAIN_FIELDS = {
 	floodActivation: ['groupId', 'floodAreaCode', 'startedAt', 'endedAt']
 } as const satisfies Record<RecordType, readonly string[]>;
 
+/**
+ * Opening one of these is recorded in the audit log, on the server (the records API) and on a
+ * device (reported at its next sync): they hold people's health and home details.
+ */
+export const SENSITIVE_RECORD_TYPES: readonly RecordType[] = [
+	'visit',
+	'referral',
+	'floodHousehold',
+	'floodContact'
+];
+
+/** Whether opening a record of this type is audited. */
+export const isSensitiveType = (type: string): boolean =>
+	(SENSITIVE_RECORD_TYPES as readonly string[]).includes(type);
+
 const plainSets = new Map<string, ReadonlySet<string>>(
 	Object.entries(PLAIN_FIELDS).map(([type, fields]) => [type, new Set<string>(fields)])
 );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { areaIdSchema } from './areas';
-import { recordTypeSchema, type RecordType } from './records';
+import { recordTypeSchema } from './records';
 import { dataFieldSchema, jsonValueSchema } from './sync/protocol';
 
 /**
@@ -8,14 +8,6 @@ import { dataFieldSchema, jsonValueSchema } from './sync/protocol';
  * and gets back. A record's own fields are checked by its type's schema when the change is applied,
  * exactly as a device's change is; these only shape the request around them.
  */
-
-/** Reading one of these is recorded in the audit log: they hold people's health and home details. */
-export const SENSITIVE_RECORD_TYPES: readonly RecordType[] = [
-	'visit',
-	'referral',
-	'floodHousehold',
-	'floodContact'
-];
 
 export const RECORD_PAGE_MAX = 200;
 export const RECORD_PAGE_DEFAULT = 50;

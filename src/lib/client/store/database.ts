@@ -72,6 +72,19 @@ export interface Draft {
 	updatedAt: string;
 }
 
+/**
+ * A sensitive record opened on this device, waiting to be reported to the audit log at the next
+ * sync. Only which record and when: nothing it holds, so nothing here needs sealing.
+ */
+export interface ViewRow {
+	id?: number;
+	recordId: string;
+	type: RecordEnvelope['type'];
+	at: string;
+	/** Whether the device believed it had no network at the time. */
+	offline: boolean;
+}
+
 export interface MetaRow {
 	key: string;
 	value: string;
@@ -138,6 +151,7 @@ export class DeviceDatabase extends Dexie {
 	refused!: Table<RefusedRow, number>;
 	conflicts!: Table<ConflictRow, string>;
 	drafts!: Table<DraftRow, string>;
+	views!: Table<ViewRow, number>;
 	meta!: Table<MetaRow, string>;
 	/** Seals rows before they are written and opens them after they are read. */
 	readonly seal: StoreSealer;
@@ -188,6 +202,8 @@ export class DeviceDatabase extends Dexie {
 		this.version(5)
 			.stores({ records: RECORD_INDEXES, ...SYNC_TABLES })
 			.upgrade((tx) => sealInPlace(tx, this.seal));
+		// v6: views of sensitive records, kept until the audit log on the server has them.
+		this.version(6).stores({ records: RECORD_INDEXES, ...SYNC_TABLES, views: '++id' });
 	}
 
 	/**

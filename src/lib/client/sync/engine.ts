@@ -5,6 +5,7 @@ import { pushAll, type PushOutcome } from './push';
 import { localChanges, storeServerCopies } from './server-copy';
 import { envelope, nowMs, type SyncContext } from './sync-context';
 import type { SyncTransport } from './transport';
+import { reportViews } from './views';
 
 export interface SyncEngineOptions {
 	transport: SyncTransport;
@@ -16,15 +17,17 @@ export interface SyncEngineOptions {
 
 export interface SyncOutcome {
 	push: PushOutcome;
+	/** Views of sensitive records reported to the audit log. */
+	views: number;
 	pull: PullOutcome;
 	/** When it finished. */
 	at: string;
 }
 
 /**
- * Moves changes between this device and the server: everything waiting is pushed, then
- * everything new on the server is pulled to the end. Plain TypeScript, so it runs in Node as in
- * the browser; the scheduler decides when, and one tab at a time.
+ * Moves changes between this device and the server: everything waiting is pushed, views of
+ * sensitive records are reported, then everything new on the server is pulled to the end. Plain
+ * TypeScript, so it runs in Node as in the browser; the scheduler decides when, and one tab at a time.
  */
 export class SyncEngine {
 	readonly #db: DeviceDatabase;
@@ -43,10 +46,12 @@ export class SyncEngine {
 	async sync(): Promise<SyncOutcome> {
 		const context = await this.#context();
 		const push = await pushAll(context);
+		// After the push, so a record made offline is on the server when its view is recorded.
+		const views = await reportViews(context);
 		const pull = await pullAll(context);
 		const at = this.#now();
 		await writeMeta(this.#db.meta, META.lastSuccessAt, at);
-		return { push, pull, at };
+		return { push, views, pull, at };
 	}
 
 	/**

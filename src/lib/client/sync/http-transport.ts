@@ -4,9 +4,11 @@ import {
 	pullResponseSchema,
 	pushResponseSchema,
 	syncErrorSchema,
+	viewsResponseSchema,
 	type FetchRequest,
 	type PullRequest,
-	type PushRequest
+	type PushRequest,
+	type ViewsRequest
 } from '$lib/domain/sync/protocol';
 import {
 	BadAnswer,
@@ -56,6 +58,10 @@ export class HttpSyncTransport implements SyncTransport {
 
 	fetch(request: FetchRequest) {
 		return this.#post('fetch', request, fetchResponseSchema);
+	}
+
+	views(request: ViewsRequest) {
+		return this.#post('views', request, viewsResponseSchema);
 	}
 
 	async #post<T>(endpoint: string, body: unknown, schema: z.ZodType<T>): Promise<T> {

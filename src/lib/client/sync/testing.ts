@@ -5,7 +5,9 @@ import type {
 	PullResponse,
 	PushRequest,
 	PushResponse,
-	SyncRecord
+	SyncRecord,
+	ViewsRequest,
+	ViewsResponse
 } from '$lib/domain/sync/protocol';
 import type { SyncTransport } from './transport';
 
@@ -19,6 +21,7 @@ export class ScriptedTransport implements SyncTransport {
 	readonly pushes: PushRequest[] = [];
 	readonly pulls: PullRequest[] = [];
 	readonly fetches: FetchRequest[] = [];
+	readonly viewReports: ViewsRequest[] = [];
 	onPush: Handler<PushRequest, PushResponse> = acknowledgeAll;
 	onPull: Handler<PullRequest, PullResponse> = (request) => ({
 		cursor: request.cursor ?? '0',
@@ -26,6 +29,9 @@ export class ScriptedTransport implements SyncTransport {
 		changes: []
 	});
 	onFetch: Handler<FetchRequest, FetchResponse> = (request) => ({ records: [], missing: request.ids });
+	onViews: Handler<ViewsRequest, ViewsResponse> = (request) => ({
+		lastViewId: request.views.at(-1)?.id ?? 0
+	});
 
 	async push(request: PushRequest): Promise<PushResponse> {
 		this.pushes.push(structuredClone(request));
@@ -38,6 +44,10 @@ export class ScriptedTransport implements SyncTransport {
 	async fetch(request: FetchRequest): Promise<FetchResponse> {
 		this.fetches.push(structuredClone(request));
 		return this.onFetch(request);
+	}
+	async views(request: ViewsRequest): Promise<ViewsResponse> {
+		this.viewReports.push(structuredClone(request));
+		return this.onViews(request);
 	}
 
 	/** Every mutation pushed, in order, with the id it was sent under. */

@@ -4,17 +4,21 @@ import type {
 	PullRequest,
 	PullResponse,
 	PushRequest,
-	PushResponse
+	PushResponse,
+	ViewsRequest,
+	ViewsResponse
 } from '$lib/domain/sync/protocol';
 
 /**
- * How the sync engine talks to the server: the three sync requests, answers already checked
+ * How the sync engine talks to the server: the sync requests, answers already checked
  * against the protocol's schemas. Failures are `SyncFailure`s.
  */
 export interface SyncTransport {
 	push(request: PushRequest): Promise<PushResponse>;
 	pull(request: PullRequest): Promise<PullResponse>;
 	fetch(request: FetchRequest): Promise<FetchResponse>;
+	/** Views of sensitive records made on the device, for the audit log. */
+	views(request: ViewsRequest): Promise<ViewsResponse>;
 }
 
 /** Why a sync request failed, with a message a person can read. Changes stay on the device. */

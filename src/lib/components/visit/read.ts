@@ -1,4 +1,4 @@
-import { repository } from '$lib/client/repositories';
+import { openRecord } from '$lib/client/repositories';
 import type { StoredRecord } from '$lib/client/store/database';
 import { fieldErrors, type FieldError } from '$lib/domain/common/errors';
 import { visitSchema, type Visit } from '$lib/domain/visit';
@@ -21,7 +21,7 @@ export function readVisit(record: StoredRecord): ReadVisit {
 
 /** The visit with this id on the device, or null when the device does not have it. */
 export async function loadVisit(id: string): Promise<ReadVisit | null> {
-	const record = await repository('visit').get(id);
+	const record = await openRecord('visit', id);
 	return record ? readVisit(record) : null;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { areaIdSchema } from '../areas';
+import { isSensitiveType, SENSITIVE_RECORD_TYPES } from '../privacy';
 import { recordTypeSchema } from '../records';
 import { hlcSchema } from './hlc';
 
@@ -20,6 +21,7 @@ export const PUSH_MAX_BYTES = 256 * 1024;
 export const PULL_PAGE_SIZE = 500;
 export const PULL_MAX_PAGE_SIZE = 1000;
 export const FETCH_MAX_IDS = 500;
+export const VIEWS_MAX = 500;
 
 /** A record's own data field. */
 export const dataFieldSchema = z
@@ -227,6 +229,37 @@ export const fetchResponseSchema = z.object({
 	missing: z.array(z.uuid())
 });
 export type FetchResponse = z.infer<typeof fetchResponseSchema>;
+
+/**
+ * A sensitive record opened on a device, for the audit log: which record, when and whether the
+ * device had signal, never what it holds. `id` counts up on each device; the server records each
+ * id once, so a report resent after a lost answer is not recorded twice.
+ */
+export const recordViewSchema = z.strictObject({
+	id: z.number({ error: 'view id must be a number' }).int().positive().max(Number.MAX_SAFE_INTEGER),
+	recordId: z.uuid({ error: 'recordId must be a UUID' }),
+	type: recordTypeSchema.refine(isSensitiveType, {
+		error: `Only views of ${SENSITIVE_RECORD_TYPES.join(', ')} records are reported`
+	}),
+	at: z.iso.datetime({ error: 'at must be an ISO date-time' }),
+	offline: z.boolean({ error: 'offline must be true or false' })
+});
+export type RecordView = z.infer<typeof recordViewSchema>;
+
+export const viewsRequestSchema = z.strictObject({
+	...versioned,
+	deviceName: z.string().trim().max(100).optional(),
+	views: z
+		.array(recordViewSchema)
+		.min(1, 'views must hold at least one view')
+		.max(VIEWS_MAX, `A report may carry at most ${VIEWS_MAX} views`)
+});
+export type ViewsRequest = z.infer<typeof viewsRequestSchema>;
+export const viewsResponseSchema = z.object({
+	/** Every view up to this id is in the audit log: the device may let them go. */
+	lastViewId: z.number().int().nonnegative()
+});
+export type ViewsResponse = z.infer<typeof viewsResponseSchema>;
 
 /** Machine-readable codes of the errors sync endpoints answer with, beside a plain-English message. */
 export const SYNC_ERROR_CODES = [

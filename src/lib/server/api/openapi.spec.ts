@@ -79,7 +79,7 @@ describe('the OpenAPI document', () => {
 	});
 
 	it('lists every error a sync endpoint can answer', () => {
-		for (const route of ['/sync/push', '/sync/pull', '/sync/fetch'] as const) {
+		for (const route of ['/sync/push', '/sync/pull', '/sync/fetch', '/sync/views'] as const) {
 			expect(Object.keys(document.paths[route].post.responses).sort()).toEqual(
 				['200', '400', '401', '403', '409', '413', '415', '426', '503'].sort()
 			);

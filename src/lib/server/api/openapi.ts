@@ -3,6 +3,8 @@ import {
 	conflictSchema,
 	fetchRequestSchema,
 	fetchResponseSchema,
+	viewsRequestSchema,
+	viewsResponseSchema,
 	jsonValueSchema,
 	PROTOCOL_VERSION,
 	pullRequestSchema,
@@ -64,6 +66,7 @@ const REQUESTS = {
 	PushRequest: pushRequestSchema,
 	PullRequest: pullRequestSchema,
 	FetchRequest: fetchRequestSchema,
+	ViewsRequest: viewsRequestSchema,
 	JsonValue: jsonValueSchema,
 	SignInRequest: signInRequestSchema,
 	CreateStaffRequest: createStaffRequestSchema,
@@ -76,6 +79,7 @@ const RESPONSES = {
 	PushResponse: pushResponseSchema,
 	PullResponse: pullResponseSchema,
 	FetchResponse: fetchResponseSchema,
+	ViewsResponse: viewsResponseSchema,
 	SyncRecord: syncRecordSchema,
 	Conflict: conflictSchema,
 	SyncError: syncErrorSchema,
@@ -427,6 +431,12 @@ export function openApiDocument(version: string) {
 				'Used to discard a refused change. Records the person may not see are answered as missing.',
 				ref('FetchRequest'),
 				ref('FetchResponse')
+			),
+			'/sync/views': syncOperation(
+				'Report sensitive records opened on the device, for the audit log',
+				'Each view (numbered by the device, in order) is recorded once as `record-viewed` with when it was opened and whether the device was offline; resent views at or below `lastViewId` are not recorded again.',
+				ref('ViewsRequest'),
+				ref('ViewsResponse')
 			),
 			...authPaths(),
 			...recordPaths(),

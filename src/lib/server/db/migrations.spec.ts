@@ -47,7 +47,8 @@ const expected: Record<string, Record<string, { nullable: boolean }>> = {
 		last_mutation_id: { nullable: false },
 		created_at: { nullable: false },
 		last_seen_at: { nullable: false },
-		scope_fingerprint: { nullable: true }
+		scope_fingerprint: { nullable: true },
+		last_view_id: { nullable: false }
 	},
 	sync_mutation: {
 		client_id: { nullable: false },

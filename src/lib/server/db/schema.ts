@@ -98,6 +98,8 @@ export interface SyncClientTable {
 	last_seen_at: string;
 	/** A hash of who pulled last and their role and areas: a change means a fresh download. */
 	scope_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The last view of a sensitive record this device reported (see sync/views). */
+	last_view_id: ColumnType<number | string, number | undefined, number>;
 }
 
 /** The answer given to each mutation, so a replay gets exactly the same one. */

@@ -10,13 +10,13 @@ import {
 import { sameValue } from '$lib/domain/common/equality';
 import {
 	RECORD_PAGE_MAX,
-	SENSITIVE_RECORD_TYPES,
 	type ApiRecord,
 	type CreateRecordRequest,
 	type RecordListQuery,
 	type RecordPage,
 	type UpdateRecordRequest
 } from '$lib/domain/record-api';
+import { isSensitiveType } from '$lib/domain/privacy';
 import { RECORD_TYPE_LABELS, type RecordType } from '$lib/domain/records';
 import type { JsonValue, SyncRecord } from '$lib/domain/sync/protocol';
 import { refuseAccess } from '../api/authorise';
@@ -86,7 +86,7 @@ function forbidden(call: RecordCall, action: AccessAction, facts: RecordFacts, i
 /** Views of sensitive records, for the audit: which records, never what they hold. */
 async function noteViews(call: RecordCall, rows: readonly RecordRow[]): Promise<void> {
 	const events = rows
-		.filter((row) => SENSITIVE_RECORD_TYPES.includes(row.type as RecordType))
+		.filter((row) => isSensitiveType(row.type))
 		.map((row): AuditEvent => ({
 			action: 'record-viewed',
 			staffId: call.actor.staffId,

@@ -1,5 +1,12 @@
 import type { AuditAction } from '$lib/domain/audit';
-import type { Mutation, MutationResult, PushRequest } from '$lib/domain/sync/protocol';
+import { isSensitiveType } from '$lib/domain/privacy';
+import type {
+	Mutation,
+	MutationResult,
+	PullRequest,
+	PullResponse,
+	PushRequest
+} from '$lib/domain/sync/protocol';
 import type { AuditEvent } from '../audit';
 import type { Scope } from '../auth/actor';
 
@@ -58,4 +65,25 @@ export function pushAudit(
 			details: { what: `sync ${m.op}`, mutation: m.id, role: scope.role }
 		}));
 	return [summary, ...changes, ...refused];
+}
+
+/**
+ * The audit entry of one pull: what it sent the device, as counts (how many of the records were of
+ * a sensitive type among them), or that it told the device to download again. A pull that sends
+ * nothing moves no data, and a device asks every few minutes, so it is not recorded.
+ */
+export function pullAudit(request: PullRequest, scope: Scope, answer: PullResponse): AuditEvent | null {
+	const who = { staffId: scope.staffId, deviceId: request.clientId, action: 'sync-pull' as const };
+	if (answer.reset) return { ...who, details: { reset: true } };
+	if (answer.changes.length === 0) return null;
+	const count = { records: 0, sensitive: 0, conflicts: 0, removed: 0, forgotten: 0 };
+	for (const change of answer.changes) {
+		if (change.kind === 'record') {
+			count.records++;
+			if (isSensitiveType(change.record.type)) count.sensitive++;
+		} else if (change.kind === 'conflict') count.conflicts++;
+		else if (change.kind === 'tombstone') count.removed++;
+		else count.forgotten++;
+	}
+	return { ...who, details: { ...count, firstDownload: request.cursor === null, more: answer.more } };
 }

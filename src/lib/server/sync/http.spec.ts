@@ -15,12 +15,14 @@ import {
 	fetchResponseSchema,
 	pullResponseSchema,
 	pushResponseSchema,
-	syncErrorSchema
+	syncErrorSchema,
+	viewsResponseSchema
 } from '$lib/domain/sync/protocol';
 import { available, testDatabases } from '../db/testing';
 import {
 	BODY_LIMITS,
 	handleSync,
+	SYNC_ENDPOINTS,
 	type SyncAnswer,
 	type SyncEndpoint,
 	type SyncRequestInfo,
@@ -42,9 +44,12 @@ function errorOf(answer: SyncAnswer) {
 /** Every answer is a success the protocol's schema accepts, or a 4xx that says what is wrong. */
 function expectWellFormed(endpoint: SyncEndpoint, answer: SyncAnswer) {
 	if (answer.status === 200) {
-		const schema = { push: pushResponseSchema, pull: pullResponseSchema, fetch: fetchResponseSchema }[
-			endpoint
-		];
+		const schema = {
+			push: pushResponseSchema,
+			pull: pullResponseSchema,
+			fetch: fetchResponseSchema,
+			views: viewsResponseSchema
+		}[endpoint];
 		expect(schema.safeParse(answer.body).success).toBe(true);
 		return;
 	}
@@ -104,7 +109,7 @@ describe.each(testDatabases)('handleSync on $kind', (kind) => {
 		});
 
 		it('401 for every endpoint unless a member of staff is signed in', async () => {
-			for (const endpoint of ['push', 'pull', 'fetch'] as const) {
+			for (const endpoint of SYNC_ENDPOINTS) {
 				const answer = await call(endpoint, pullBody, { actor: null });
 				expect(answer.status).toBe(401);
 				expect(errorOf(answer)).toMatchObject({
@@ -115,7 +120,7 @@ describe.each(testDatabases)('handleSync on $kind', (kind) => {
 		});
 
 		it('413 for a body over the limit, before reading it as JSON', async () => {
-			for (const endpoint of ['push', 'pull', 'fetch'] as const) {
+			for (const endpoint of SYNC_ENDPOINTS) {
 				const huge = `{"x":"${'a'.repeat(BODY_LIMITS[endpoint])}"}`;
 				for (const body of [huge, new TextEncoder().encode(huge), { x: 'a'.repeat(BODY_LIMITS[endpoint]) }]) {
 					const answer = await call(endpoint, body);
@@ -275,7 +280,7 @@ describe.each(testDatabases)('handleSync on $kind', (kind) => {
 				fc.jsonValue().map((v) => JSON.stringify(v))
 			);
 
-			for (const endpoint of ['push', 'pull', 'fetch'] as const) {
+			for (const endpoint of SYNC_ENDPOINTS) {
 				it(`${endpoint}: any JSON or text`, async () => {
 					await fc.assert(
 						fc.asyncProperty(anyText, async (body) => expectWellFormed(endpoint, await call(endpoint, body))),
@@ -283,6 +288,34 @@ describe.each(testDatabases)('handleSync on $kind', (kind) => {
 					);
 				});
 			}
+
+			it('views: bodies close to valid, with wrong types anywhere', async () => {
+				const view = fc.record(
+					{
+						id: fc.oneof(fc.integer(), fc.double(), fc.jsonValue()),
+						recordId: fc.oneof(fc.uuid({ version: 4 }), fc.string()),
+						type: fc.oneof(fc.constantFrom('asset', 'visit', 'referral', 'floodContact'), fc.jsonValue()),
+						at: fc.oneof(fc.constant(new Date(T0).toISOString()), fc.string()),
+						offline: fc.oneof(fc.boolean(), fc.jsonValue())
+					},
+					{ requiredKeys: [] }
+				);
+				const viewsBody = fc.record(
+					{
+						protocol: fc.oneof(fc.constant(1), fc.jsonValue()),
+						schemaVersion: fc.oneof(fc.constant(1), fc.jsonValue()),
+						clientId: fc.oneof(fc.uuid({ version: 4 }), fc.jsonValue()),
+						views: fc.oneof(fc.array(view, { minLength: 1, maxLength: 5 }), fc.jsonValue())
+					},
+					{ requiredKeys: [] }
+				);
+				await fc.assert(
+					fc.asyncProperty(viewsBody, async (body) =>
+						expectWellFormed('views', await call('views', JSON.stringify(body)))
+					),
+					{ numRuns: 200 }
+				);
+			});
 
 			it('push: bodies close to valid, with wrong types anywhere', async () => {
 				await fc.assert(

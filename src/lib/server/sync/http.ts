@@ -7,7 +7,8 @@ import {
 	PUSH_MAX_BYTES,
 	pullRequestSchema,
 	pushRequestSchema,
-	SCHEMA_VERSION
+	SCHEMA_VERSION,
+	viewsRequestSchema
 } from '$lib/domain/sync/protocol';
 import { checkChangeRequest, type RequestOrigin } from '../api/guard';
 import { parseJsonBody } from '../api/json-body';
@@ -18,9 +19,10 @@ import { fetch, pull } from './pull';
 import { push } from './push';
 import { SyncRefusal } from './refusal';
 import type { ServerClock, SyncDatabase } from './storage';
+import { reportViews } from './views';
 
-export type SyncEndpoint = 'push' | 'pull' | 'fetch';
-export const SYNC_ENDPOINTS: readonly SyncEndpoint[] = ['push', 'pull', 'fetch'];
+export type SyncEndpoint = 'push' | 'pull' | 'fetch' | 'views';
+export const SYNC_ENDPOINTS: readonly SyncEndpoint[] = ['push', 'pull', 'fetch', 'views'];
 
 /** What `handleSync` needs to know about the HTTP request besides its body. */
 export interface SyncRequestInfo extends RequestOrigin {
@@ -45,9 +47,15 @@ export interface SyncAnswer {
 export const BODY_LIMITS: Record<SyncEndpoint, number> = {
 	push: 4 * PUSH_MAX_BYTES,
 	pull: 16 * 1024,
-	fetch: 64 * 1024
+	fetch: 64 * 1024,
+	views: 128 * 1024
 };
-const SCHEMAS = { push: pushRequestSchema, pull: pullRequestSchema, fetch: fetchRequestSchema } as const;
+const SCHEMAS = {
+	push: pushRequestSchema,
+	pull: pullRequestSchema,
+	fetch: fetchRequestSchema,
+	views: viewsRequestSchema
+} as const;
 
 const refuse = (status: number, code: SyncRefusal['code'], message: string): SyncAnswer => ({
 	status,
@@ -145,6 +153,8 @@ async function serve(
 			return pull(server.database, validate(SCHEMAS.pull, value), context);
 		case 'fetch':
 			return fetch(server.database, validate(SCHEMAS.fetch, value), context);
+		case 'views':
+			return reportViews(server.database, validate(SCHEMAS.views, value), context);
 	}
 }
 

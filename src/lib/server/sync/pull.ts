@@ -13,8 +13,10 @@ import {
 	type PullResponse,
 	type SyncRecord
 } from '$lib/domain/sync/protocol';
+import { recordAudit } from '../audit';
 import type { Scope } from '../auth/actor';
 import type { Database, RecordTable } from '../db/schema';
+import { pullAudit } from './audit';
 import { readableRecord, scopeFingerprint, typeReadable } from './reach';
 import { conflictFromRow, recordFromRow } from './rows';
 import { chunks, readTransaction, type ServerClock, type SyncDatabase } from './storage';
@@ -82,7 +84,10 @@ export async function pull(
 		// server's pruning horizon even when nothing they see changes for months.
 		return { cursor: String(Math.max(Number(state.seq), cursor)), more: false, changes };
 	});
-	if (!answer.reset) await noteSeen(database, request, person, fingerprint, context.now ?? Date.now);
+	const clock = context.now ?? Date.now;
+	if (!answer.reset) await noteSeen(database, request, person, fingerprint, clock);
+	const audit = pullAudit(request, person, answer);
+	if (audit) await recordAudit(database, [audit], new Date(clock()));
 	return answer;
 }
 

@@ -15,6 +15,7 @@ import { appendAudit } from '../audit';
 import type { Scope } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { pushAudit } from './audit';
+import { registerClient } from './clients';
 import { ConflictRecorder } from './conflicts';
 import { SyncRefusal } from './refusal';
 import { recordFromRow, recordToRow } from './rows';
@@ -43,7 +44,7 @@ export async function push(
 	const response = await writeTransaction(database, async (trx) => {
 		const nowMs = clock();
 		const now = new Date(nowMs).toISOString();
-		const last = await registerClient(trx, request, context.scope.staffId, now);
+		const { lastMutationId: last } = await registerClient(trx, request, context.scope.staffId, now);
 		const first = request.mutations[0]?.id ?? last + 1;
 		if (first > last + 1) {
 			throw new SyncRefusal(
@@ -92,47 +93,6 @@ function checkConsecutive(mutations: readonly Mutation[]): void {
 			);
 		}
 	}
-}
-
-/**
- * The device's last applied mutation id. A device seen for the first time is registered; a new
- * device name, or another member of staff signed in on it, is stored first, so conflicts this
- * push raises show them.
- */
-async function registerClient(
-	trx: Transaction<Database>,
-	request: PushRequest,
-	staffId: string,
-	now: string
-): Promise<number> {
-	const client = await trx
-		.selectFrom('sync_client')
-		.select(['last_mutation_id', 'device_name', 'staff_id'])
-		.where('id', '=', request.clientId)
-		.executeTakeFirst();
-	if (client) {
-		const renamed = request.deviceName && request.deviceName !== client.device_name;
-		if (renamed || client.staff_id !== staffId) {
-			await trx
-				.updateTable('sync_client')
-				.set({ device_name: renamed ? request.deviceName : client.device_name, staff_id: staffId })
-				.where('id', '=', request.clientId)
-				.execute();
-		}
-		return Number(client.last_mutation_id);
-	}
-	await trx
-		.insertInto('sync_client')
-		.values({
-			id: request.clientId,
-			device_name: request.deviceName || null,
-			staff_id: staffId,
-			last_mutation_id: 0,
-			created_at: now,
-			last_seen_at: now
-		})
-		.execute();
-	return 0;
 }
 
 /**

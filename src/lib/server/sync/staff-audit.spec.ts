@@ -11,6 +11,17 @@ import { addSyncStaff, openSyncDatabase, ProtocolDevice, SYNC_STAFF, T0, type Fi
 
 const HEALTH_MARKER = 'PLANTED-HEALTH-7731 advanced dementia, insulin-dependent diabetes';
 
+/** A pull's audit details: counts only. */
+const pulled = (records: number, sensitive: number, firstDownload: boolean) => ({
+	records,
+	sensitive,
+	conflicts: 0,
+	removed: 0,
+	forgotten: 0,
+	firstDownload,
+	more: false
+});
+
 const staff = (username: string): Actor => ({
 	...SYNC_STAFF,
 	staffId: randomUUID(),
@@ -81,9 +92,11 @@ describe.each(testDatabases)('sync records who acted, on $kind', (kind) => {
 			expect(entries.reverse().map((e) => [e.action, e.targetId, e.details])).toEqual([
 				['sync-push', null, { changes: 2, applied: 1, rejected: 1, replayed: 0 }],
 				['record-create', created.recordId, { mutation: 1, fields: Object.keys(visit).sort(), conflicts: 0 }],
+				['sync-pull', null, pulled(1, 1, true)],
 				['sync-push', null, { changes: 2, applied: 2, rejected: 0, replayed: 0 }],
 				['record-update', created.recordId, { mutation: 3, fields: ['notes'], conflicts: 0 }],
-				['record-archive', created.recordId, { mutation: 4, fields: [], conflicts: 0 }]
+				['record-archive', created.recordId, { mutation: 4, fields: [], conflicts: 0 }],
+				['sync-pull', null, pulled(1, 1, false)]
 			]);
 			for (const entry of entries) {
 				expect(entry).toMatchObject({ deviceId: tablet.clientId, staffId: anna.staffId });
@@ -93,7 +106,7 @@ describe.each(testDatabases)('sync records who acted, on $kind', (kind) => {
 			const everything = JSON.stringify(await db.selectFrom('audit_log').selectAll().execute());
 			expect(everything).not.toContain('PLANTED-HEALTH');
 			expect(everything).not.toContain('Eileen');
-			expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 5 });
+			expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 7 });
 		}
 	);
 
