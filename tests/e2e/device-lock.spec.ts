@@ -132,6 +132,23 @@ test('locking straight after typing keeps what was typed: the form is offered ba
 	await expect(page.getByLabel('Full name')).toHaveValue(`Nora Lockstep ${RUN}`);
 });
 
+test('a clock set back by a day cannot stretch the time offline: the password is asked for', async ({
+	page
+}) => {
+	await page.clock.install();
+	await enrolAndSync(page, 'coach.kendal');
+	await page.getByRole('button', { name: 'Lock', exact: true }).click();
+	await expect(locked(page)).toBeVisible();
+
+	await page.clock.setSystemTime((await page.evaluate(() => Date.now())) - 24 * 60 * 60 * 1000);
+	await unlockWith(page, PIN);
+	await expect(page.getByText(/clock is earlier than when you last unlocked/)).toBeVisible();
+	await expect(page.getByLabel('Password')).toBeVisible();
+	// Nothing was counted against the PIN, and nothing removed.
+	await page.getByRole('button', { name: 'Back to unlock' }).click();
+	await expect(page.getByText(/more tries/)).toHaveCount(0);
+});
+
 test('wrong PINs are counted, warned about, and the fifth removes the work from the device', async ({
 	page
 }) => {

@@ -164,6 +164,27 @@ export function grantEnded(grantUntil: string, now: Date): boolean {
 	return !(now.getTime() < Date.parse(grantUntil));
 }
 
+/** How far a device's clock may fall back (a correction from the network, a battery swap). */
+export const CLOCK_SLACK_MS = 60 * 60 * 1000;
+
+/**
+ * Has the device's clock gone back since this person last unlocked? Setting it back would stretch
+ * the offline grant for ever, so only an online sign-in (which the server times) lets them in.
+ */
+export function clockSetBack(lastUnlockedAt: string | null, now: Date): boolean {
+	if (lastUnlockedAt === null) return false;
+	return now.getTime() < Date.parse(lastUnlockedAt) - CLOCK_SLACK_MS;
+}
+
+/** Why a person must sign in online before unlocking again, in words for the sign-in screen. */
+export const SIGN_IN_AGAIN = {
+	'grant-ended':
+		'Your time to work offline on this device has ended. Sign in with your password while you have signal.',
+	'clock-set-back':
+		"This device's clock is earlier than when you last unlocked Fellside, so your time offline cannot be checked. Set the clock right, or sign in with your password while you have signal."
+} as const;
+export type SignInAgainReason = keyof typeof SIGN_IN_AGAIN;
+
 /** Device settings, each with its default; the unlock counter never allows fewer than 3 tries. */
 export const vaultSettingsSchema = z.object({
 	maxWrongUnlocks: z

@@ -220,8 +220,9 @@ describe('the offline grant', () => {
 		users.lock(alice.staffId);
 
 		setNow(GRANT);
-		expect(await users.unlock(alice.staffId, '284915')).toEqual({ status: 'expired' });
-		expect(await users.unlock(alice.staffId, '000001')).toEqual({ status: 'expired' });
+		const expired = { status: 'expired', why: 'grant-ended' };
+		expect(await users.unlock(alice.staffId, '284915')).toEqual(expired);
+		expect(await users.unlock(alice.staffId, '000001')).toEqual(expired);
 		expect((await users.get(alice.staffId))?.wrongUnlocks).toBe(0);
 		expect(await databases()).toContain(user.databaseName);
 
@@ -231,6 +232,28 @@ describe('the offline grant', () => {
 		expect(await again.cipher.open((await readSealed(idb, user.databaseName)) ?? sealed)).toBe(
 			'Marker 7 Low Fold'
 		);
+	});
+
+	it('cannot be stretched by setting the clock back: an online sign-in is needed', async () => {
+		const { page, setNow } = device();
+		const users = page();
+		await users.enrol(alice, ALICE_PIN, GRANT);
+		users.lock(alice.staffId);
+		setNow('2026-12-01T09:00:00.000Z');
+		await unlockedWith(users, alice, '284915');
+		users.lock(alice.staffId);
+
+		// A correction of a few minutes is nothing; a day back is.
+		setNow('2026-12-01T08:30:00.000Z');
+		await unlockedWith(users, alice, '284915');
+		users.lock(alice.staffId);
+		setNow('2026-11-30T09:00:00.000Z');
+		expect(await users.unlock(alice.staffId, '284915')).toEqual({ status: 'expired', why: 'clock-set-back' });
+		// Nothing tried, nothing wiped: after an online sign-in the same data key opens again.
+		expect(await users.get(alice.staffId)).toMatchObject({
+			wrongUnlocks: 0,
+			lastUnlockedAt: '2026-12-01T08:30:00.000Z'
+		});
 	});
 
 	it('refuses a grant that has already ended or is not a date', async () => {

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import {
 	afterWrongUnlocks,
 	devicePersonSchema,
+	clockSetBack,
 	grantEnded,
 	grantUntilSchema,
 	newUnlockSecretSchema,
@@ -10,6 +11,7 @@ import {
 	vaultSettingsSchema,
 	type DevicePerson,
 	type SecretKind,
+	type SignInAgainReason,
 	type UnlockSecret
 } from '$lib/domain/unlock';
 import { fieldCipher, type FieldCipher } from './cipher';
@@ -70,8 +72,8 @@ export type UnlockResult =
 	| { status: 'wrong'; remaining: number; warn: boolean }
 	/** That try used the last one: the person's data is gone from this device. */
 	| { status: 'wiped'; removed: WipeReport }
-	/** The offline grant has ended: sign in online. Nothing was tried and nothing wiped. */
-	| { status: 'expired' }
+	/** The offline grant has ended (or the clock went back): sign in online. Nothing was tried or wiped. */
+	| { status: 'expired'; why: SignInAgainReason }
 	| { status: 'unknown' };
 
 export type WipeReason =
@@ -225,7 +227,8 @@ export class DeviceUsers {
 		if (!staffIdSchema.safeParse(staffId).success) return { status: 'unknown' };
 		const row = await this.#db.users.get(staffId);
 		if (!row) return { status: 'unknown' };
-		if (grantEnded(row.grantUntil, now)) return { status: 'expired' };
+		if (grantEnded(row.grantUntil, now)) return { status: 'expired', why: 'grant-ended' };
+		if (clockSetBack(row.lastUnlockedAt, now)) return { status: 'expired', why: 'clock-set-back' };
 		const problem = unlockAttemptProblem(row.secretKind, secret);
 		if (problem) throw new VaultInputRefused([{ path: 'secret', message: problem }]);
 
