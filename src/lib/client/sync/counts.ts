@@ -8,6 +8,8 @@ export interface SyncCounts {
 	refused: number;
 	/** Open conflicts, less those a waiting change already settles. */
 	openConflicts: number;
+	/** Views of sensitive records not yet in the server's audit log. */
+	unreportedViews: number;
 	lastSuccessAt: string | null;
 	/** Moves whenever a pull stores a page, in this tab or another. */
 	cursor: string | null;
@@ -21,6 +23,7 @@ export const NO_COUNTS: SyncCounts = {
 	pending: 0,
 	refused: 0,
 	openConflicts: 0,
+	unreportedViews: 0,
 	lastSuccessAt: null,
 	cursor: null,
 	waitingIds: new Set(),
@@ -29,13 +32,14 @@ export const NO_COUNTS: SyncCounts = {
 };
 
 export async function readSyncCounts(db: DeviceDatabase): Promise<SyncCounts> {
-	return db.transaction('r', [db.outbox, db.refused, db.conflicts, db.meta], async () => {
-		const [pending, waitingIds, settling, refused, open, lastSuccessAt, cursor] = await Promise.all([
+	return db.transaction('r', [db.outbox, db.refused, db.conflicts, db.views, db.meta], async () => {
+		const [pending, waitingIds, settling, refused, open, views, lastSuccessAt, cursor] = await Promise.all([
 			db.outbox.count(),
 			db.outbox.orderBy('recordId').uniqueKeys(),
 			db.outbox.orderBy('resolves').uniqueKeys(),
 			db.refused.toArray(),
 			db.conflicts.where('status').equals('open').toArray(),
+			db.views.count(),
 			readMeta(db.meta, META.lastSuccessAt),
 			readMeta(db.meta, META.cursor)
 		]);
@@ -45,6 +49,7 @@ export async function readSyncCounts(db: DeviceDatabase): Promise<SyncCounts> {
 			pending,
 			refused: refused.length,
 			openConflicts: conflicts.length,
+			unreportedViews: views,
 			lastSuccessAt: lastSuccessAt ?? null,
 			cursor: cursor ?? null,
 			waitingIds: new Set(waitingIds.map(String)),

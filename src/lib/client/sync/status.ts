@@ -24,13 +24,15 @@ export interface SyncView {
 	/** Changes the server refused, each waiting for a person to fix or discard. */
 	readonly refused: number;
 	readonly openConflicts: number;
+	/** Records opened on this device that the server's audit log does not have yet. */
+	readonly unreportedViews: number;
 	/** When the last sync that reached the end went well (ISO), or null if never. */
 	readonly lastSuccessAt: string | null;
 	/** Why the last attempt failed, in plain English; null after a success. */
 	readonly lastError: string | null;
 	/** When the next automatic attempt is due (ISO), or null. */
 	readonly nextAttemptAt: string | null;
-	/** Nothing waiting or refused and at least one good sync: the device can be handed in. */
+	/** Nothing waiting, refused or unreported and at least one good sync: the device can be handed in. */
 	readonly safeToHandIn: boolean;
 	/** Bumped whenever sync changed what is on the device, so open lists read it again. */
 	readonly revision: number;

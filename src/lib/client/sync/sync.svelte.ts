@@ -63,6 +63,9 @@ export class DeviceSync implements SyncView {
 	get openConflicts(): number {
 		return this.#counts.openConflicts;
 	}
+	get unreportedViews(): number {
+		return this.#counts.unreportedViews;
+	}
 	get lastSuccessAt(): string | null {
 		return this.#counts.lastSuccessAt;
 	}
@@ -73,7 +76,8 @@ export class DeviceSync implements SyncView {
 		return isoTime(this.#state.nextAttemptAt);
 	}
 	get safeToHandIn(): boolean {
-		return this.pending === 0 && this.refused === 0 && this.lastSuccessAt !== null;
+		const unsent = this.pending + this.refused + this.unreportedViews;
+		return unsent === 0 && this.lastSuccessAt !== null;
 	}
 	get revision(): number {
 		return this.#revision;

@@ -8,6 +8,7 @@ const state = (over: Partial<SyncState> = {}): SyncState => ({
 	pending: 0,
 	refused: 0,
 	openConflicts: 0,
+	unreportedViews: 0,
 	lastSuccessAt: '2026-11-23T11:55:00Z',
 	lastError: null,
 	nextAttemptAt: null,
@@ -100,6 +101,14 @@ describe('handInVerdict', () => {
 	it('says it is syncing rather than asking for a sync already under way', () => {
 		const verdict = handInVerdict(state({ lastSuccessAt: null, safeToHandIn: false, phase: 'syncing' }), now);
 		expect(verdict.lines.at(-1)).toBe('Syncing now: this page updates when it is done.');
+	});
+
+	it('is not safe while records opened on it are not in the audit log yet', () => {
+		const verdict = handInVerdict(state({ unreportedViews: 3, safeToHandIn: false }), now);
+		expect(verdict.lines).toEqual([
+			'3 records opened on this device are not in the audit log yet.',
+			'Select “Sync now”, then check this page again.'
+		]);
 	});
 
 	it('is not safe before the first sync, even with nothing waiting', () => {

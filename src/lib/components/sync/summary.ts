@@ -9,6 +9,7 @@ export type SyncState = Pick<
 	| 'pending'
 	| 'refused'
 	| 'openConflicts'
+	| 'unreportedViews'
 	| 'lastSuccessAt'
 	| 'lastError'
 	| 'nextAttemptAt'
@@ -103,10 +104,15 @@ export function handInVerdict(s: SyncState, now: number): HandInVerdict {
 		lines.push(
 			`${count(s.refused, 'change')} refused by the server: fix or discard ${s.refused === 1 ? 'it' : 'them'} below.`
 		);
+	if (s.unreportedViews > 0)
+		lines.push(
+			`${count(s.unreportedViews, 'record')} opened on this device ${s.unreportedViews === 1 ? 'is' : 'are'} not in the audit log yet.`
+		);
 	if (!s.lastSuccessAt) lines.push('This device has not synced with the server yet.');
 	if (isOffline(s)) lines.push('Connect to the internet so the changes can be sent.');
 	else if (s.phase === 'syncing') lines.push('Syncing now: this page updates when it is done.');
-	else if (s.pending > 0 || !s.lastSuccessAt) lines.push('Select “Sync now”, then check this page again.');
+	else if (s.pending > 0 || s.unreportedViews > 0 || !s.lastSuccessAt)
+		lines.push('Select “Sync now”, then check this page again.');
 	return { safe: false, title: 'Do not hand in this device yet', lines };
 }
 
