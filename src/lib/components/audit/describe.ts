@@ -81,32 +81,29 @@ function viewedWhere(details: AuditDetails): string {
 	return details.offline === true ? ' on a device, offline' : ' on a device';
 }
 
+const counted = (what: string, n: number | null) => (n === null ? null : `${what} ${count(n, 'change')}`);
+
+/** Actions whose details say more than their label: null when the details lack it. */
+const DESCRIBERS: Record<string, (entry: AuditEntry) => string | null> = {
+	'sync-push': ({ details }) => counted('Sync: sent', number(details.changes)),
+	'sync-pull': ({ details }) => counted('Sync: received', number(details.changes) ?? number(details.records)),
+	'sign-in-failed': ({ details }) => {
+		const reason = text(details.reason);
+		return reason && `Sign-in refused: ${reason}`;
+	},
+	'access-refused': (entry) => {
+		const what = text(entry.details.what);
+		if (!what) return null;
+		return entry.targetType ? `Refused: ${what} ${nounOf(entry)}` : `Refused: ${what}`;
+	}
+};
+
 /** What happened, in one line: "Opened a coach referral", "Sync: sent 12 changes". */
 export function describeAction(entry: AuditEntry): string {
 	const { action, details } = entry;
 	const verb = RECORD_VERBS[action];
 	if (verb) return `${verb} ${nounOf(entry)}${action === 'record-viewed' ? viewedWhere(details) : ''}`;
-	switch (action) {
-		case 'sync-push': {
-			const sent = number(details.changes);
-			return sent === null ? actionLabel(action) : `Sync: sent ${count(sent, 'change')}`;
-		}
-		case 'sync-pull': {
-			const received = number(details.changes) ?? number(details.records);
-			return received === null ? actionLabel(action) : `Sync: received ${count(received, 'change')}`;
-		}
-		case 'sign-in-failed': {
-			const reason = text(details.reason);
-			return reason ? `Sign-in refused: ${reason}` : actionLabel(action);
-		}
-		case 'access-refused': {
-			const what = text(details.what);
-			if (!what) return actionLabel(action);
-			return entry.targetType ? `Refused: ${what} ${nounOf(entry)}` : `Refused: ${what}`;
-		}
-		default:
-			return actionLabel(action);
-	}
+	return DESCRIBERS[action]?.(entry) ?? actionLabel(action);
 }
 
 /** The start of an id, enough to tell records apart on a screen (the full id filters). */
