@@ -7,11 +7,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { appendAudit, type AuditEvent } from '../src/lib/server/audit/log';
-import { verifyAuditChain } from '../src/lib/server/audit/verify';
-import { openDatabase } from '../src/lib/server/db/database';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
-import { measureInterleaved, runCount, writeResults } from './lib/harness.js';
+import { appendAudit, type AuditEvent } from '$lib/server/audit/log';
+import { verifyAuditChain } from '$lib/server/audit/verify';
+import { openDatabase } from '$lib/server/db/database';
+import { migrateToLatest } from '$lib/server/db/migrate';
+import { measureInterleaved, runCount, writeResults } from '../lib/harness.js';
 
 const ENTRIES = Number(process.env.BENCH_AUDIT_ENTRIES ?? 100_000);
 const BATCH = 2_000;
