@@ -84,6 +84,7 @@ try {
 	check('types (benchmarks)', 'npx', ['tsc', '-p', 'bench']);
 	check('types (store benchmark, browser side)', 'npx', ['tsc', '-p', 'bench/store']);
 	check('types (sync benchmark, browser side)', 'npx', ['tsc', '-p', 'bench/sync']);
+	check('types (audit benchmark)', 'npx', ['tsc', '-p', 'bench/audit']);
 	check('format (prettier)', 'npx', ['prettier', '--check', '.']);
 	check('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']);
 

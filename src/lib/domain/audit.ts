@@ -75,6 +75,30 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const auditPageSchema = z.object({
 	entries: z.array(auditEntrySchema),
 	/** Pass as `before` for the next (older) page; null on the last page. */
-	next: z.number().int().nullable()
+	next: z.number().int().nullable(),
+	/** The names of the staff these entries mention (who acted, whose account changed), by id. */
+	staffNames: z.record(z.string(), z.string())
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** A member of staff the searcher may filter the log by. */
+export const auditPersonSchema = z.object({ id: z.string(), displayName: z.string(), username: z.string() });
+export const auditPeopleSchema = z.object({ staff: z.array(auditPersonSchema) });
+export type AuditPerson = z.infer<typeof auditPersonSchema>;
+
+/**
+ * The chain check: intact, with how many entries were checked, or the first entry that breaks it
+ * (`entries` then counts the good entries before it).
+ */
+export const auditChainCheckSchema = z.discriminatedUnion('ok', [
+	z.object({ ok: z.literal(true), entries: z.number().int().nonnegative() }),
+	z.object({
+		ok: z.literal(false),
+		entries: z.number().int().nonnegative(),
+		seq: z.number().int().positive(),
+		/** When the bad entry says it was written; null when the entry is missing. */
+		at: z.string().nullable(),
+		problem: z.string()
+	})
+]);
+export type AuditChainCheck = z.infer<typeof auditChainCheckSchema>;

@@ -16,7 +16,13 @@ import {
 	syncRecordSchema
 } from '$lib/domain/sync/protocol';
 import { apiErrorSchema } from '$lib/domain/api-error';
-import { AUDIT_PAGE_MAX, auditActionSchema, auditPageSchema } from '$lib/domain/audit';
+import {
+	AUDIT_PAGE_MAX,
+	auditActionSchema,
+	auditChainCheckSchema,
+	auditPageSchema,
+	auditPeopleSchema
+} from '$lib/domain/audit';
 import {
 	createStaffRequestSchema,
 	resetPasswordRequestSchema,
@@ -89,6 +95,8 @@ const RESPONSES = {
 	Staff: staffSchema,
 	StaffList: staffListSchema,
 	AuditPage: auditPageSchema,
+	AuditPeople: auditPeopleSchema,
+	AuditChainCheck: auditChainCheckSchema,
 	ApiError: apiErrorSchema,
 	MapSources: mapSourcesSchema,
 	Record: apiRecordSchema,
@@ -202,6 +210,10 @@ const AUDIT_FILTERS = [
 	{ name: 'limit', schema: { type: 'integer', minimum: 1, maximum: AUDIT_PAGE_MAX, default: 50 } }
 ].map((filter) => ({ ...filter, in: 'query', required: false }));
 
+const AUDIT_REFUSED = apiError(
+	'Only managers and administrators search the audit log (a refusal is audited).'
+);
+
 /** Sign-in, staff administration and the audit log. */
 function authPaths() {
 	return {
@@ -296,7 +308,34 @@ function authPaths() {
 					'200': json(ref('AuditPage'), 'A page of entries; pass `next` as `before` for older ones.'),
 					'400': apiError('A filter is not valid; the message names it.'),
 					'401': CHANGE_ERRORS['401'],
-					'403': apiError('Only managers and administrators search the audit log (a refusal is audited).')
+					'403': AUDIT_REFUSED
+				}
+			}
+		},
+		'/audit/staff': {
+			get: {
+				tags: ['audit'],
+				summary: 'The staff a searcher may filter the audit log by: everyone, or a manager’s areas’ staff',
+				responses: {
+					'200': json(ref('AuditPeople'), 'Names and usernames, by name.'),
+					'401': CHANGE_ERRORS['401'],
+					'403': AUDIT_REFUSED
+				}
+			}
+		},
+		'/audit/verify': {
+			get: {
+				tags: ['audit'],
+				summary: 'Check the audit log’s hash chain from the first entry (administrators only)',
+				description:
+					'Walks the log in pages, never all of it at once. Answers whether every entry is intact, how many were checked, and the first entry that is altered, out of order or missing.',
+				responses: {
+					'200': json(
+						ref('AuditChainCheck'),
+						'`ok` and the entries checked, or where the chain first breaks.'
+					),
+					'401': CHANGE_ERRORS['401'],
+					'403': apiError('Only administrators check the audit log (a refusal is audited).')
 				}
 			}
 		}

@@ -1,26 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate';
-import type { Database } from '../db/schema';
 import { available, testDatabases, type TestDatabase } from '../db/testing';
 import { recordAudit, searchAudit, verifyAuditChain, type AuditEvent, type AuditStore } from '.';
+import { tamper } from './testing';
 
 const AT = new Date('2026-11-23T10:00:00.000Z');
 const minutes = (n: number) => new Date(AT.getTime() + n * 60_000);
-
-/** Change the log behind the application's back, as someone with the database in hand could. */
-async function tamper(store: AuditStore, change: (db: Kysely<Database>) => Promise<unknown>) {
-	if (store.kind === 'postgres') {
-		await sql`alter table audit_log disable trigger audit_log_append_only`.execute(store.db);
-		await change(store.db);
-		await sql`alter table audit_log enable trigger audit_log_append_only`.execute(store.db);
-	} else {
-		await sql`drop trigger audit_log_no_update`.execute(store.db);
-		await sql`drop trigger audit_log_no_delete`.execute(store.db);
-		await change(store.db);
-	}
-}
 
 const signIn = (staffId: string, minute: number): [AuditEvent, Date] => [
 	{ action: 'sign-in', staffId, deviceId: 'device-1', ip: '192.0.2.1', details: { username: staffId } },

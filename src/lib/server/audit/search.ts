@@ -20,7 +20,7 @@ export async function searchAudit(
 	let select = db.selectFrom('audit_log').selectAll();
 	if (!reach.everything) {
 		const { areaIds, staffIds } = reach;
-		if (areaIds.length === 0 && staffIds.length === 0) return { entries: [], next: null };
+		if (areaIds.length === 0 && staffIds.length === 0) return { entries: [], next: null, staffNames: {} };
 		select = select.where((eb) =>
 			eb.or([
 				...(areaIds.length ? [eb('area_id', 'in', areaIds)] : []),
@@ -44,8 +44,28 @@ export async function searchAudit(
 	const last = page.at(-1);
 	return {
 		entries: page.map(entryFromRow),
-		next: rows.length > query.limit && last ? Number(last.seq) : null
+		next: rows.length > query.limit && last ? Number(last.seq) : null,
+		staffNames: await staffNames(db, page)
 	};
+}
+
+/** Names for the screen: who acted, and whose account a staff action changed. */
+async function staffNames(
+	db: Kysely<Database>,
+	rows: readonly Selectable<AuditLogTable>[]
+): Promise<Record<string, string>> {
+	const ids = new Set<string>();
+	for (const row of rows) {
+		if (row.staff_id) ids.add(row.staff_id);
+		if (row.target_type === 'staff' && row.target_id) ids.add(row.target_id);
+	}
+	if (ids.size === 0) return {};
+	const named = await db
+		.selectFrom('staff')
+		.select(['id', 'display_name'])
+		.where('id', 'in', [...ids])
+		.execute();
+	return Object.fromEntries(named.map((row) => [row.id, row.display_name]));
 }
 
 export function entryFromRow(row: Selectable<AuditLogTable>): AuditEntry {

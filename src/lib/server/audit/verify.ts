@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { AuditChainCheck } from '$lib/domain/audit';
 import type { Database } from '../db/schema';
 import { entryHash, GENESIS_HASH } from './chain';
 
-export type ChainCheck =
-	| { ok: true; entries: number }
-	| { ok: false; entries: number; seq: number; at: string | null; problem: string };
+/** As the API answers it (GET /api/v1/audit/verify). */
+export type ChainCheck = AuditChainCheck;
 
 const PAGE = 1000;
 

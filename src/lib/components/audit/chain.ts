@@ -1,0 +1,27 @@
+import type { AuditChainCheck } from '$lib/domain/audit';
+import { count } from '$lib/components/sync/time';
+import { formatAuditTime } from './describe';
+
+/** The chain check's answer in plain English: a headline, and what it means. */
+export function chainVerdict(check: AuditChainCheck): { intact: boolean; title: string; detail: string } {
+	if (check.ok) {
+		return {
+			intact: true,
+			title: 'The audit log is intact',
+			detail:
+				check.entries === 0
+					? 'It has no entries yet.'
+					: `All ${count(check.entries, 'entry', 'entries')} check out: none has been changed, removed or reordered since it was written.`
+		};
+	}
+	const written = check.at ? ` (written ${formatAuditTime(check.at)})` : '';
+	const before =
+		check.entries === 0
+			? 'No entry before it could be checked.'
+			: `The ${count(check.entries, 'entry', 'entries')} before it check out.`;
+	return {
+		intact: false,
+		title: `The audit log has been tampered with at entry ${check.seq}`,
+		detail: `Entry ${check.seq}${written}: ${check.problem}. ${before} Tell your information governance lead.`
+	};
+}
