@@ -69,8 +69,17 @@ describe('the audit log in words', () => {
 			'Sync: sent 1 change'
 		);
 		expect(describeAction(entry({ action: 'sync-push' }))).toBe('Sync: sent changes');
-		const pull = entry({ action: 'sync-pull', details: { records: 3 } });
-		expect(describeAction(pull)).toBe('Sync: received 3 changes');
+		const pull = entry({
+			action: 'sync-pull',
+			details: { records: 3, sensitive: 2, forgotten: 1, removed: 0 }
+		});
+		expect(describeAction(pull)).toBe(
+			'Sync: received 3 records, 2 with personal details; 1 record removed from the device'
+		);
+		expect(describeAction({ ...pull, details: { records: 1, sensitive: 0 } })).toBe(
+			'Sync: received 1 record'
+		);
+		expect(describeAction({ ...pull, details: { reset: true } })).toMatch(/told to download again/);
 		expect(describeAction({ ...pull, details: {} })).toBe('Sync: received changes');
 	});
 

@@ -86,7 +86,18 @@ const counted = (what: string, n: number | null) => (n === null ? null : `${what
 /** Actions whose details say more than their label: null when the details lack it. */
 const DESCRIBERS: Record<string, (entry: AuditEntry) => string | null> = {
 	'sync-push': ({ details }) => counted('Sync: sent', number(details.changes)),
-	'sync-pull': ({ details }) => counted('Sync: received', number(details.changes) ?? number(details.records)),
+	'sync-pull': ({ details }) => {
+		if (details.reset === true) return 'Sync: told to download again (role, areas or person changed)';
+		const records = number(details.records);
+		if (records === null) return null;
+		const sensitive = number(details.sensitive) ?? 0;
+		const removed = (number(details.forgotten) ?? 0) + (number(details.removed) ?? 0);
+		return [
+			`Sync: received ${count(records, 'record')}`,
+			sensitive > 0 ? `, ${sensitive} with personal details` : '',
+			removed > 0 ? `; ${count(removed, 'record')} removed from the device` : ''
+		].join('');
+	},
 	'sign-in-failed': ({ details }) => {
 		const reason = text(details.reason);
 		return reason && `Sign-in refused: ${reason}`;
