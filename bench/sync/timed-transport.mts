@@ -6,7 +6,7 @@
 import type { DeviceDatabase } from '$lib/client/store/database';
 import { HttpSyncTransport } from '$lib/client/sync/http-transport';
 import type { SyncTransport } from '$lib/client/sync/transport';
-import type { FetchRequest, PullRequest, PushRequest } from '$lib/domain/sync/protocol';
+import type { FetchRequest, PullRequest, PushRequest, ViewsRequest } from '$lib/domain/sync/protocol';
 import type { Phases } from './api.js';
 
 export class TimedTransport implements SyncTransport {
@@ -49,6 +49,10 @@ export class TimedTransport implements SyncTransport {
 
 	fetch(request: FetchRequest) {
 		return this.#timed(() => this.#inner.fetch(request));
+	}
+
+	views(request: ViewsRequest) {
+		return this.#timed(() => this.#inner.views(request));
 	}
 
 	/** The split, with the device's time from `timeWrites`. */

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { countTiles, saveFromZoom, type Bounds, type TileSource } from '$lib/domain/map/tiles';
 import { TilesDatabase } from './database';
 import { SavedAreas, SaveRefused, type SaveProgress } from './saved-areas';
@@ -110,8 +110,10 @@ describe('SavedAreas', () => {
 		const controller = new AbortController();
 		server.hold();
 		const saving = areas.save(request, source, { signal: controller.signal });
-		await new Promise((r) => setTimeout(r, 10));
-		expect(await areas.list()).toEqual([expect.objectContaining({ status: 'saving' })]);
+		// Under way (however slow the machine): the area is listed as saving.
+		await vi.waitFor(async () =>
+			expect(await areas.list()).toEqual([expect.objectContaining({ status: 'saving' })])
+		);
 		controller.abort();
 		server.release();
 		expect(await saving).toEqual({ cancelled: true });
