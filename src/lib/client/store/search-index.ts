@@ -1,6 +1,7 @@
 import type { RecordKind } from '$lib/domain/kinds';
 import { searchWords } from '$lib/domain/search';
-import type { DeviceDatabase, RecordRow, StoredRecord } from './database';
+import type { DeviceDatabase, StoredRecord } from './database';
+import { recordsById, recordsOfType, type Chunk, type ChunkReader } from './record-chunks';
 
 /** A record a search found, with what orders it in the lists. */
 export interface Found {
@@ -8,8 +9,8 @@ export interface Found {
 	updatedAt: string;
 }
 
-/** Records read and opened at a time while building, so the page stays responsive between chunks. */
-const CHUNK = 500;
+/** Records read and opened at a time, so the page stays responsive between chunks. */
+const CHUNK = 1000;
 
 /**
  * Search words come from sealed fields (names, addresses), so no IndexedDB index may hold them
@@ -97,8 +98,7 @@ export class SearchIndex {
 	async #build(index: KindIndex, background: boolean): Promise<void> {
 		const { generation } = index;
 		try {
-			const ids = await this.#db.records.where('type').equals(index.kind.type).primaryKeys();
-			await this.#read(index, ids, background, generation);
+			await this.#read(index, recordsOfType(this.#db, index.kind.type, CHUNK), background, generation);
 			if (index.generation === generation) index.built = true;
 		} catch (error) {
 			// Let the next search try again (e.g. after a read failed).
@@ -112,40 +112,35 @@ export class SearchIndex {
 		while (index.stale.size > 0 && index.generation === generation) {
 			const ids = [...index.stale];
 			index.stale.clear();
-			await this.#read(index, ids, background, generation);
+			await this.#read(index, recordsById(this.#db, index.kind.type, ids, CHUNK), background, generation);
 		}
 	}
 
-	/** Read and open these records, a chunk at a time, and index their words (unless dropped meanwhile). */
-	async #read(
-		index: KindIndex,
-		ids: readonly string[],
-		background: boolean,
-		generation: number
-	): Promise<void> {
-		for (let i = 0; i < ids.length && index.generation === generation; i += CHUNK) {
-			if (i > 0 || background) await nextTask();
+	/**
+	 * Read, open and index records a chunk at a time (unless dropped meanwhile). Each chunk is read
+	 * and indexed in turn with every other, so a newer read never lands before an older one.
+	 */
+	async #read(index: KindIndex, next: ChunkReader, background: boolean, generation: number): Promise<void> {
+		for (let first = true; index.generation === generation; first = false) {
+			if (!first || background) await nextTask();
 			const searching = this.#searching;
 			if (background && searching && searching.index !== index) await searching.done;
-			const chunk = ids.slice(i, i + CHUNK);
-			const run = this.#queue.then(() => this.#readChunk(index, chunk, generation));
+			const run = this.#queue.then(async () => {
+				const chunk = await next();
+				if (chunk) await this.#indexChunk(index, chunk, generation);
+				return chunk !== undefined;
+			});
 			this.#queue = run.catch(() => undefined);
-			await run;
+			if (!(await run)) return;
 		}
 	}
 
-	async #readChunk(index: KindIndex, ids: string[], generation: number): Promise<void> {
-		const rows = await this.#db.records.bulkGet(ids);
-		const ofType = rows.filter(
-			(row): row is RecordRow => row?.type === index.kind.type && typeof row.updatedAt === 'string'
-		);
-		const opened = new Map((await this.#db.seal.openRecords(ofType)).map((r) => [r.id, r]));
+	async #indexChunk(index: KindIndex, { rows, gone }: Chunk, generation: number): Promise<void> {
+		const opened = await this.#db.seal.openRecords(rows);
 		if (index.generation !== generation) return;
-		for (const id of ids) {
-			const record = opened.get(id);
-			if (record) index.entries.set(id, { updatedAt: record.updatedAt, words: wordsOf(index.kind, record) });
-			else index.entries.delete(id);
-		}
+		for (const record of opened)
+			index.entries.set(record.id, { updatedAt: record.updatedAt, words: wordsOf(index.kind, record) });
+		for (const id of gone) index.entries.delete(id);
 	}
 }
 
