@@ -149,6 +149,14 @@ describe('search through the in-memory index', () => {
 		expect((await notes.list({ text: 'boat' })).map((r) => r.id)).toEqual([testId(1)]);
 		expect(await notes.get(gone.id)).toBeUndefined();
 		await expectSameAsScan();
+		// A page big enough to be read again in the background, and a search while that runs.
+		const page = Array.from({ length: 120 }, (_, i) => ({
+			kind: 'record' as const,
+			record: fromServer(100 + i, `${PLACES[i % PLACES.length]} ferry ${i}`)
+		}));
+		await storePage({ db, now }, page, '2', false);
+		expect((await notes.list({ text: 'ferry 119' })).map((r) => r.id)).toEqual([testId(219)]);
+		await expectSameAsScan();
 		// Rows written by any code, not only the repository and sync.
 		await storeIn(db).records([
 			{ ...fromServer(3, 'Grasmere boat'), status: 'open', versions: {}, archivedAt: undefined }

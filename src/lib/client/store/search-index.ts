@@ -12,6 +12,9 @@ export interface Found {
 /** Records read and opened at a time, so the page stays responsive between chunks. */
 const CHUNK = 1000;
 
+/** Written records left for the next search to read: a save's few; a downloaded page's, at once. */
+const REFRESH_IN_BACKGROUND = 100;
+
 /**
  * Search words come from sealed fields (names, addresses), so no IndexedDB index may hold them
  * (security.md S11). This index holds them in memory only: built after unlock by opening each
@@ -53,11 +56,16 @@ export class SearchIndex {
 		return found;
 	}
 
-	/** Records written by a committed transaction (or `all` after a clear): read again before the next search. */
+	/**
+	 * Records written by a committed transaction (or `all` after a clear): read again before the next
+	 * search, or at once in the background when there are many (a downloaded page).
+	 */
 	changed(ids: readonly string[] | 'all'): void {
 		for (const index of this.#kinds.values()) {
 			if (ids === 'all') index.reset();
 			else for (const id of ids) index.stale.add(id);
+			if (index.built && !index.refreshing && index.stale.size >= REFRESH_IN_BACKGROUND)
+				this.#ready(index, true).catch(() => undefined);
 		}
 	}
 
