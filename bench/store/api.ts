@@ -55,17 +55,30 @@ export interface SearchPlan {
 	reads: number;
 }
 
+/** A timed pass over every record (no rows returned: there are too many to send back). */
+export interface TimedAll {
+	ms: number;
+	/** Records read. */
+	records: number;
+}
+
 export interface BenchStoreApi {
 	/** Generate `n` demo records and store them in both databases, `pageSize` per transaction. */
 	seed(n: number, pageSize?: number): Promise<SeedResult>;
 	firstPage(type: BenchType): Promise<Timed>;
 	filtered(type: BenchType, status: string): Promise<Timed>;
 	search(type: BenchType, text: string): Promise<Timed>;
+	/** A search right after unlock: the search index dropped (as locking does), so it builds the type first. */
+	searchAfterUnlock(type: BenchType, text: string): Promise<Timed>;
+	/** The search index dropped (as locking does) and built again for every type, as after unlock. */
+	buildSearchIndex(): Promise<TimedAll>;
 	save(type: BenchType): Promise<Timed>;
 	rawFirstPage(type: BenchType): Promise<Timed>;
 	rawFiltered(type: BenchType, status: string): Promise<Timed>;
 	rawSearch(type: BenchType, text: string): Promise<Timed>;
 	rawSave(type: BenchType): Promise<Timed>;
+	/** Every record read with one getAll(): what building any index from the rows must at least do. */
+	rawReadAll(): Promise<TimedAll>;
 	/** Untimed: the index ranges a search for `text` reads (from the raw database). */
 	searchPlan(type: BenchType, text: string): Promise<SearchPlan>;
 	/** Untimed: rows of the type with this status (the size of the range a filtered list walks). */

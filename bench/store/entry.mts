@@ -15,7 +15,7 @@ import { storePage } from '$lib/client/sync/pull';
 import { fieldCipher, newDataKey } from '$lib/client/vault/cipher';
 import { generateDemo } from '$lib/demo/generate';
 import { kindOf } from '$lib/domain/record-kinds';
-import type { RecordEnvelope, RecordType } from '$lib/domain/records';
+import { RECORD_TYPES, type RecordEnvelope, type RecordType } from '$lib/domain/records';
 import { encodeHlc } from '$lib/domain/sync/hlc';
 import { AREA_KEY, type SyncRecord } from '$lib/domain/sync/protocol';
 import {
@@ -229,6 +229,21 @@ const api: BenchStoreApi = {
 	firstPage: (type) => timed(() => seeded().repos[type].list({ limit: PAGE_SIZE })),
 	filtered: (type, status) => timed(() => seeded().repos[type].list({ status, limit: PAGE_SIZE })),
 	search: (type, text) => timed(() => seeded().repos[type].list({ text, limit: PAGE_SIZE })),
+	searchAfterUnlock: (type, text) => {
+		const { db, repos } = seeded();
+		db.searchIndex.drop();
+		return timed(() => repos[type].list({ text, limit: PAGE_SIZE }));
+	},
+	buildSearchIndex: async () => {
+		const { db } = seeded();
+		db.searchIndex.drop();
+		const start = performance.now();
+		await db.searchIndex.build(RECORD_TYPES.map(kindOf));
+		const ms = performance.now() - start;
+		const unbuilt = RECORD_TYPES.filter((t) => !db.searchIndex.isBuilt(kindOf(t)));
+		if (unbuilt.length > 0) throw new Error(`the search index was not built for ${unbuilt.join(', ')}`);
+		return { ms, records: await db.records.count() };
+	},
 	save: (type) => {
 		const { repos, templates } = seeded();
 		const { areaId, data } = templates[type];
@@ -264,6 +279,13 @@ const api: BenchStoreApi = {
 			await raw.save(row, { recordId: row.id, type, op: 'create', set: input, area: areaId, hlc, base, at });
 			return [row];
 		});
+	},
+
+	rawReadAll: async () => {
+		const store = seeded().raw.database.transaction('records', 'readonly').objectStore('records');
+		const start = performance.now();
+		const rows = await request(store.getAll());
+		return { ms: performance.now() - start, records: rows.length };
 	},
 
 	searchPlan: (type, text) => seeded().raw.searchPlan(type, text),

@@ -1,4 +1,6 @@
 import { tick } from 'svelte';
+import { kindOf } from '$lib/domain/record-kinds';
+import { RECORD_TYPES } from '$lib/domain/records';
 import { describeDevice } from './device-name';
 import { draftsWritten } from './draft-writes';
 import { clearMapData } from './map/clear';
@@ -58,6 +60,9 @@ async function openFor(user: UnlockedUser): Promise<void> {
 	});
 	const sync = new DeviceSync(db, engine);
 	open = { user, store: new DeviceStore(db), sync, stopSync: sync.start() };
+	// Search words are worked out in the background, in memory only. A failure here (e.g. the store
+	// locked meanwhile) is not lost: a search builds what is missing and reports its own failure.
+	db.searchIndex.build(RECORD_TYPES.map(kindOf)).catch(() => undefined);
 }
 
 async function close(): Promise<void> {

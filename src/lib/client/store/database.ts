@@ -8,7 +8,9 @@ import type { RecordEnvelope } from '$lib/domain/records';
 import type { Hlc } from '$lib/domain/sync/hlc';
 import type { Conflict } from '$lib/domain/sync/protocol';
 import { asStorageFull } from './storage-full';
+import { watchRecordWrites } from './record-writes';
 import { StoreSealer } from './sealing';
+import { SearchIndex } from './search-index';
 import { upgradeToV4 } from './upgrade-v4';
 import { sealInPlace } from './upgrade-v5';
 
@@ -157,12 +159,16 @@ export class DeviceDatabase extends Dexie {
 	readonly seal: StoreSealer;
 	/** The user's field cipher, for stores opened beside this one (see `importLegacyStore`). */
 	readonly cipher: FieldCipher;
+	/** Search words of the opened records, in memory only (see `SearchIndex`). */
+	readonly searchIndex: SearchIndex;
 
 	constructor(name: string, options: DeviceDatabaseOptions) {
 		// Strict durability: a commit is done only when it is on disk, not handed to the OS.
 		super(name, { chromeTransactionDurability: 'strict' });
 		this.cipher = options.cipher;
 		this.seal = new StoreSealer(options.cipher);
+		this.searchIndex = new SearchIndex(this);
+		this.use(watchRecordWrites('records', (ids) => this.searchIndex.changed(ids)));
 		this.version(1).stores({
 			records: 'id, type, areaId, [type+updatedAt]',
 			meta: 'key'
@@ -204,6 +210,12 @@ export class DeviceDatabase extends Dexie {
 			.upgrade((tx) => sealInPlace(tx, this.seal));
 		// v6: views of sensitive records, kept until the audit log on the server has them.
 		this.version(6).stores({ records: RECORD_INDEXES, ...SYNC_TABLES, views: '++id' });
+	}
+
+	/** Closing (on lock, or switching person) forgets the search words held in memory. */
+	override close(options?: { disableAutoOpen: boolean }): void {
+		this.searchIndex.drop();
+		super.close(options);
 	}
 
 	/**

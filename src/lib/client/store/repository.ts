@@ -13,6 +13,7 @@ import {
 	type StoredRecord
 } from './database';
 import { loadClock, saveClock } from './meta';
+import type { Found } from './search-index';
 
 /** A save refused because the data breaks the type's rules; `errors` feed the error summary. */
 export class ValidationFailed extends Error {
@@ -38,6 +39,15 @@ export interface ListQuery {
 	order?: 'newest' | 'oldest' | 'title';
 	offset?: number;
 	limit?: number;
+}
+
+/** How many found records a search reads at a time while filling a page. */
+const READ_AT_ONCE = 50;
+
+/** IndexedDB's order within an index range ending in updatedAt: by updatedAt, then by id. */
+function inRangeOrder(a: Found, b: Found): number {
+	if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? -1 : 1;
+	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export interface ChangeOptions {
@@ -148,25 +158,42 @@ export class RecordRepository<T extends Record<string, unknown>> {
 			? table.where(`[type+${field}+updatedAt]`).between([type, value, ''], [type, value, '\uffff'])
 			: table.where('[type+updatedAt]').between([type, ''], [type, '\uffff']);
 		const ordered = (order === 'newest' ? range.reverse() : range).filter(keep);
-		const readsSealed = words.length > 0 || query.needsAttentionOn !== undefined || order === 'title';
-		if (!readsSealed) return this.#db.seal.openRecords(await ordered.offset(offset).limit(limit).toArray());
+		const attends = (r: StoredRecord) =>
+			!query.needsAttentionOn || this.#attentionOn(r, query.needsAttentionOn).length > 0;
+		const page = (found: StoredRecord[]) =>
+			(order === 'title' ? this.#byTitle(found) : found).slice(offset, offset + limit);
+		const readsAll = query.needsAttentionOn !== undefined || order === 'title';
 
-		// Search, attention and titles read sealed fields: open the type's records and match them in
-		// memory (a caseload is hundreds of records, not millions). No index may hold those words.
-		const open = await this.#db.seal.openRecords(await ordered.toArray());
-		const found = open.filter(
-			(r) =>
-				this.#matches(r, words) &&
-				(!query.needsAttentionOn || this.#attentionOn(r, query.needsAttentionOn).length > 0)
-		);
-		return (order === 'title' ? this.#byTitle(found) : found).slice(offset, offset + limit);
+		if (words.length > 0) {
+			// The search index finds the records; only the rows a page shows are read and opened.
+			const found = await this.#db.searchIndex.matching(this.#kind as RecordKind, words);
+			const rows = await this.#rowsInOrder(found, order, keep, readsAll ? Infinity : offset + limit);
+			if (!readsAll) return this.#db.seal.openRecords(rows.slice(offset, offset + limit));
+			return page((await this.#db.seal.openRecords(rows)).filter(attends));
+		}
+		if (!readsAll) return this.#db.seal.openRecords(await ordered.offset(offset).limit(limit).toArray());
+		// Attention and titles read sealed fields: open the range's records (a caseload is hundreds).
+		return page((await this.#db.seal.openRecords(await ordered.toArray())).filter(attends));
 	}
 
-	/** Whether every typed word starts a word of the record's search text ("kesw lunch"). */
-	#matches(record: StoredRecord, words: string[]): boolean {
-		if (words.length === 0) return true;
-		const own = this.#read(record, (data) => searchWords(this.#kind.searchText(data)), []);
-		return words.every((word) => own.some((w) => w.startsWith(word)));
+	/**
+	 * The rows of records a search found that the list keeps, in the order its index range reads
+	 * them (by updatedAt, then id), read a few at a time until `wanted` are kept.
+	 */
+	async #rowsInOrder(
+		found: Found[],
+		order: NonNullable<ListQuery['order']>,
+		keep: (row: RecordRow) => boolean,
+		wanted: number
+	): Promise<RecordRow[]> {
+		found.sort(inRangeOrder);
+		if (order === 'newest') found.reverse();
+		const rows: RecordRow[] = [];
+		for (let i = 0; i < found.length && rows.length < wanted; i += READ_AT_ONCE) {
+			const read = await this.#db.records.bulkGet(found.slice(i, i + READ_AT_ONCE).map((f) => f.id));
+			for (const row of read) if (row?.type === this.#kind.type && keep(row)) rows.push(row);
+		}
+		return rows;
 	}
 
 	#attentionOn(record: StoredRecord, day: string): string[] {
