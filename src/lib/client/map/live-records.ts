@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import type { RecordType } from '$lib/domain/records';
-import type { DeviceDatabase, StoredRecord } from '../store/database';
-import { LAYER_RECORD_TYPES, MAP_LAYERS, type MapLayerId } from './points';
+import type { DeviceDatabase } from '../store/database';
+import { MAP_PLACE_TYPES } from '../store/map-places';
+import { LAYER_RECORD_TYPES, MAP_LAYERS, type MapLayerId, type MapRecord } from './points';
 
 /**
  * The record types the map must read for these layers: each layer's own, and the visits that place
@@ -24,12 +25,13 @@ const MAX_WAIT_MS = 2_000;
  * other tabs' through a BroadcastChannel). A burst of writes (a download stores hundreds of records a
  * second) is read once it pauses, or every two seconds while it lasts: each read of ten thousand records
  * takes the page a noticeable moment. Archived records are left out. Each type is read whole with one
- * index look-up (getAll), the quickest way to read thousands. Returns a function that stops watching.
+ * index look-up (getAll), the quickest way to read thousands: from the map's own small plain rows where
+ * the map keeps them (assets), else the records, opened. Returns a function that stops watching.
  */
 export function watchMapRecords(
 	db: DeviceDatabase,
 	types: readonly RecordType[],
-	onRecords: (records: StoredRecord[]) => void,
+	onRecords: (records: MapRecord[]) => void,
 	onError: (message: string) => void
 ): () => void {
 	const table = `idb://${db.name}/records/`;
@@ -46,9 +48,7 @@ export function watchMapRecords(
 		}
 		reading = true;
 		try {
-			const rows = await db.records.where('type').anyOf(types).toArray();
-			// The map needs sealed fields (a visit's home is sealed): open what it shows.
-			const records = await db.seal.openRecords(rows.filter((row) => !row.archivedAt));
+			const records = await readMapRecords(db, types);
 			if (!stopped) onRecords(records);
 		} catch (error) {
 			if (!stopped) onError(`This device could not read its records for the map: ${describe(error)}`);
@@ -83,6 +83,21 @@ export function watchMapRecords(
 		clearTimeout(timer);
 		Dexie.on('storagemutated').unsubscribe(onMutated);
 	};
+}
+
+/** The records of these types as the map reads them, all from one moment (one read transaction). */
+export async function readMapRecords(db: DeviceDatabase, types: readonly RecordType[]): Promise<MapRecord[]> {
+	const plain = types.filter((type) => (MAP_PLACE_TYPES as RecordType[]).includes(type));
+	const sealed = types.filter((type) => !plain.includes(type));
+	const [places, rows] = await db.transaction('r', [db.mapPlaces, db.records], () =>
+		Promise.all([
+			plain.length ? db.mapPlaces.where('type').anyOf(plain).toArray() : [],
+			sealed.length ? db.records.where('type').anyOf(sealed).toArray() : []
+		])
+	);
+	// These types' points need sealed fields (a visit's home is sealed): open what the map shows.
+	const opened = await db.seal.openRecords(rows.filter((row) => !row.archivedAt));
+	return [...places, ...opened];
 }
 
 function describe(error: unknown): string {
