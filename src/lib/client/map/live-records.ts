@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { RecordType } from '$lib/domain/records';
 import type { DeviceDatabase } from '../store/database';
-import { MAP_PLACE_TYPES } from '../store/map-places';
+import { isPlaceType, readMapPlaces } from '../store/map-places';
 import { LAYER_RECORD_TYPES, MAP_LAYERS, type MapLayerId, type MapRecord } from './points';
 
 /**
@@ -18,6 +18,8 @@ export function recordTypesFor(layers: readonly MapLayerId[]): RecordType[] {
 const QUIET_MS = 300;
 /** …but never longer than this, so the map keeps up during a long download. */
 const MAX_WAIT_MS = 2_000;
+/** The map's copy of its rows is saved this long after a read found it out of date: after the drawing. */
+const COPY_DELAY_MS = 1_000;
 
 /**
  * The records of these types, read again whenever records change on this device: a save on a form, a
@@ -40,6 +42,7 @@ export function watchMapRecords(
 	let changedWhileReading = false;
 	let firstChange: number | null = null;
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	let copyTimer: ReturnType<typeof setTimeout> | undefined;
 
 	const read = async () => {
 		if (reading) {
@@ -48,8 +51,12 @@ export function watchMapRecords(
 		}
 		reading = true;
 		try {
-			const records = await readMapRecords(db, types);
+			const { records, keepCopy } = await readMapRecords(db, types);
 			if (!stopped) onRecords(records);
+			// The copy is only a quicker read: made once the map has drawn, and never worth an error.
+			clearTimeout(copyTimer);
+			if (keepCopy && !stopped)
+				copyTimer = setTimeout(() => void keepCopy().catch(() => undefined), COPY_DELAY_MS);
 		} catch (error) {
 			if (!stopped) onError(`This device could not read its records for the map: ${describe(error)}`);
 		} finally {
@@ -81,23 +88,33 @@ export function watchMapRecords(
 	return () => {
 		stopped = true;
 		clearTimeout(timer);
+		clearTimeout(copyTimer);
 		Dexie.on('storagemutated').unsubscribe(onMutated);
 	};
 }
 
-/** The records of these types as the map reads them, all from one moment (one read transaction). */
-export async function readMapRecords(db: DeviceDatabase, types: readonly RecordType[]): Promise<MapRecord[]> {
-	const plain = types.filter((type) => (MAP_PLACE_TYPES as RecordType[]).includes(type));
-	const sealed = types.filter((type) => !plain.includes(type));
-	const [places, rows] = await db.transaction('r', [db.mapPlaces, db.records], () =>
-		Promise.all([
-			plain.length ? db.mapPlaces.where('type').anyOf(plain).toArray() : [],
-			sealed.length ? db.records.where('type').anyOf(sealed).toArray() : []
-		])
+/**
+ * The records of these types as the map reads them, all from one moment (one read transaction), and
+ * when the map's copy of its rows was out of date, a way to save a fresh one.
+ */
+export async function readMapRecords(
+	db: DeviceDatabase,
+	types: readonly RecordType[]
+): Promise<{ records: MapRecord[]; keepCopy?: () => Promise<void> }> {
+	const [{ places, keepCopy }, rows] = await db.transaction(
+		'r',
+		[db.mapPlaces, db.mapPlacesCopy, db.records],
+		() => {
+			const sealed = types.filter((type) => !isPlaceType(type));
+			return Promise.all([
+				readMapPlaces(db, types),
+				sealed.length ? db.records.where('type').anyOf(sealed).toArray() : []
+			]);
+		}
 	);
 	// These types' points need sealed fields (a visit's home is sealed): open what the map shows.
 	const opened = await db.seal.openRecords(rows.filter((row) => !row.archivedAt));
-	return [...places, ...opened];
+	return { records: [...places, ...opened], ...(keepCopy ? { keepCopy } : {}) };
 }
 
 function describe(error: unknown): string {
