@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../src/lib/demo/defaults.js';
 import type { Page } from '@playwright/test';
 import { blankTab, launchChromium, type Chromium } from './lib/browser.js';
 import { median, measureInterleaved, runCount, writeResults, type Metric } from './lib/harness.js';
+import { cpuProfile, saveProfile, summariseProfile } from './lib/profile.js';
 import { ensureBuilt, isStopping, startFellside, type RunningServer } from './lib/server.js';
 
 /** Demo records to seed: the deterministic demo data then holds 10,009 assets with a location. */
@@ -153,6 +154,30 @@ async function firstSync(page: Page, url: string): Promise<void> {
 	);
 }
 
+/** Every `fellside:map-*` mark the page set, from the unlock, in the order they came. */
+async function mapMarks(page: Page): Promise<string> {
+	const marks = await page.evaluate(() => {
+		const unlocked = performance.getEntriesByName('fellside:unlocked')[0]?.startTime ?? 0;
+		return performance
+			.getEntriesByType('mark')
+			.filter((m) => m.name.startsWith('fellside:map'))
+			.map((m) => ({ name: m.name, ms: m.startTime - unlocked }));
+	});
+	return marks
+		.sort((a, b) => a.ms - b.ms)
+		.map((m) => `${m.ms.toFixed(0).padStart(6)} ms  ${m.name}`)
+		.join('\n');
+}
+
+/** `BENCH_MAP_PROFILE=1`: one more open of the full map under the CPU profiler, summed up and saved. */
+async function profileOpen(page: Page, url: string): Promise<void> {
+	const { profile } = await cpuProfile(page, () => open(page, url, 'fellside:map-markers-drawn'));
+	const file = await saveProfile('map-open', profile);
+	console.log(`bench: one profiled open of the full map (${file}), marks from the unlock:`);
+	console.log((await mapMarks(page)).replace(/^/gm, '    '));
+	console.log(summariseProfile(profile, 25).replace(/^/gm, '    '));
+}
+
 async function run(page: Page, server: RunningServer): Promise<Metric[]> {
 	await firstSync(page, server.url);
 	// Then the network is cut, as in the hills: the map comes from the service worker and the device, and no
@@ -162,6 +187,7 @@ async function run(page: Page, server: RunningServer): Promise<Metric[]> {
 	const check = await open(page, server.url + FULL, 'fellside:map-markers-drawn');
 	if (check.points < MIN_ASSETS) throw new Error(`the map drew ${check.points} assets, not ${MIN_ASSETS}`);
 	console.log(`bench: ${check.points} assets on the map; ${RUNS} runs, full and empty map interleaved`);
+	if (process.env.BENCH_MAP_PROFILE === '1') await profileOpen(page, server.url + FULL);
 
 	const frames: { full: Frames[]; empty: Frames[] } = { full: [], empty: [] };
 	const recordsRead: number[] = [];

@@ -1,7 +1,7 @@
 import type { RecordEnvelope } from './records';
 
 /** A record's WGS84 position, if it has a usable one. */
-export function locationOf(record: RecordEnvelope): { lat: number; lon: number } | null {
+export function locationOf(record: Pick<RecordEnvelope, 'data'>): { lat: number; lon: number } | null {
 	const location = record.data.location;
 	if (!location || typeof location !== 'object') return null;
 	const { lat, lon } = location as Record<string, unknown>;

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exampleAsset } from '$lib/domain/asset/fixtures';
 import { exampleReferral } from '$lib/domain/referral/fixtures';
 import type { RecordEnvelope } from '$lib/domain/records';
-import { type DeviceDatabase, indexRecord, type StoredRecord } from '../store/database';
+import { type DeviceDatabase, indexRecord } from '../store/database';
 import { recordTypesFor, watchMapRecords } from './live-records';
+import type { MapRecord } from './points';
 import { storeIn, testDatabase } from '../store/testing';
 
 const AT = '2026-01-20T09:00:00.000Z';
@@ -34,15 +35,15 @@ afterEach(async () => {
 
 /** Calls of the watcher, resolved one by one as they arrive. */
 function calls() {
-	const seen: StoredRecord[][] = [];
-	const waiting: ((records: StoredRecord[]) => void)[] = [];
+	const seen: MapRecord[][] = [];
+	const waiting: ((records: MapRecord[]) => void)[] = [];
 	return {
-		push(records: StoredRecord[]) {
+		push(records: MapRecord[]) {
 			const next = waiting.shift();
 			if (next) next(records);
 			else seen.push(records);
 		},
-		next(): Promise<StoredRecord[]> {
+		next(): Promise<MapRecord[]> {
 			const ready = seen.shift();
 			return ready ? Promise.resolve(ready) : new Promise((resolve) => waiting.push(resolve));
 		}
@@ -85,7 +86,7 @@ describe('the records the map watches', () => {
 	});
 
 	it("reads a burst of writes (a sync's pull) once it pauses, not once per write", async () => {
-		const heard: StoredRecord[][] = [];
+		const heard: MapRecord[][] = [];
 		const stop = watchMapRecords(
 			db,
 			['asset'],

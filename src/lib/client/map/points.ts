@@ -75,6 +75,9 @@ export function detailBesideKind(p: MapPoint): string {
 	return p.detail.startsWith(`${kind} · `) ? p.detail.slice(kind.length + 3) : p.detail;
 }
 
+/** What the map reads of a record: a whole record, or the map's own small row of it (see store/map-places). */
+export type MapRecord = Pick<RecordEnvelope, 'id' | 'type' | 'areaId' | 'data'>;
+
 export interface PointSources {
 	/** A town's centre from the offline base layer's gazetteer, for flood groups (which have no point). */
 	townAt?: (town: string) => LatLon | undefined;
@@ -87,8 +90,8 @@ export interface MapPoints {
 }
 
 /** Every located thing in these records. Archived records are the caller's to leave out. */
-export function mapPoints(records: readonly RecordEnvelope[], sources: PointSources = {}): MapPoints {
-	const visits = new Map<string, RecordEnvelope>();
+export function mapPoints(records: readonly MapRecord[], sources: PointSources = {}): MapPoints {
+	const visits = new Map<string, MapRecord>();
 	for (const record of records) if (record.type === 'visit') visits.set(record.id, record);
 
 	const points: MapPoint[] = [];
@@ -103,9 +106,9 @@ export function mapPoints(records: readonly RecordEnvelope[], sources: PointSour
 	return { points, unreadable };
 }
 
-type Context = PointSources & { visits: ReadonlyMap<string, RecordEnvelope> };
+type Context = PointSources & { visits: ReadonlyMap<string, MapRecord> };
 
-function pointsOf(record: RecordEnvelope, context: Context): MapPoint[] {
+function pointsOf(record: MapRecord, context: Context): MapPoint[] {
 	switch (record.type) {
 		case 'asset':
 			return located(record, 'assets', assetKind(record.data.kind));
@@ -120,7 +123,7 @@ function pointsOf(record: RecordEnvelope, context: Context): MapPoint[] {
 	}
 }
 
-function located(record: RecordEnvelope, layer: MapLayerId, category: MapCategory): MapPoint[] {
+function located(record: MapRecord, layer: MapLayerId, category: MapCategory): MapPoint[] {
 	const at = locationOf(record);
 	return at ? [point(record, layer, category, { ...at, accuracyM: accuracyOf(record.data.location) })] : [];
 }
@@ -130,7 +133,7 @@ function located(record: RecordEnvelope, layer: MapLayerId, category: MapCategor
  * so it is shown at the visit's home, but only while both records give the same postcode: a person who
  * has moved is not shown at their old home.
  */
-function referralPoints(record: RecordEnvelope, visits: ReadonlyMap<string, RecordEnvelope>): MapPoint[] {
+function referralPoints(record: MapRecord, visits: ReadonlyMap<string, MapRecord>): MapPoint[] {
 	const visitId = record.data.visitId;
 	const visit = typeof visitId === 'string' ? visits.get(visitId) : undefined;
 	const at = visit ? locationOf(visit) : null;
@@ -146,7 +149,7 @@ function referralPoints(record: RecordEnvelope, visits: ReadonlyMap<string, Reco
 	];
 }
 
-function floodGroupPoints(record: RecordEnvelope, townAt: Context['townAt']): MapPoint[] {
+function floodGroupPoints(record: MapRecord, townAt: Context['townAt']): MapPoint[] {
 	const group = floodGroupSchema.parse(record.data);
 	const points: MapPoint[] = [];
 	const town = townAt?.(group.town);
@@ -173,7 +176,7 @@ function floodGroupPoints(record: RecordEnvelope, townAt: Context['townAt']): Ma
 }
 
 function point(
-	record: RecordEnvelope,
+	record: MapRecord,
 	layer: MapLayerId,
 	category: MapCategory,
 	at: { lat: number; lon: number; accuracyM?: number; placedBy?: string }

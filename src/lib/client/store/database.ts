@@ -7,6 +7,14 @@ import { kindOf } from '$lib/domain/record-kinds';
 import type { RecordEnvelope } from '$lib/domain/records';
 import type { Hlc } from '$lib/domain/sync/hlc';
 import type { Conflict } from '$lib/domain/sync/protocol';
+import {
+	fillMapPlaces,
+	MAP_PLACES_COPY_TABLE,
+	MAP_PLACES_TABLE,
+	mapPlacesMiddleware,
+	type MapPlaceRow,
+	type MapPlacesCopyRow
+} from './map-places';
 import { asStorageFull } from './storage-full';
 import { watchRecordWrites } from './record-writes';
 import { StoreSealer } from './sealing';
@@ -155,6 +163,10 @@ export class DeviceDatabase extends Dexie {
 	drafts!: Table<DraftRow, string>;
 	views!: Table<ViewRow, number>;
 	meta!: Table<MetaRow, string>;
+	/** The map's small plain rows, kept in step with `records` (see `map-places`). */
+	mapPlaces!: Table<MapPlaceRow, string>;
+	/** All of them in one row, for a quick read, while it is current (see `map-places`). */
+	mapPlacesCopy!: Table<MapPlacesCopyRow, string>;
 	/** Seals rows before they are written and opens them after they are read. */
 	readonly seal: StoreSealer;
 	/** The user's field cipher, for stores opened beside this one (see `importLegacyStore`). */
@@ -210,6 +222,17 @@ export class DeviceDatabase extends Dexie {
 			.upgrade((tx) => sealInPlace(tx, this.seal));
 		// v6: views of sensitive records, kept until the audit log on the server has them.
 		this.version(6).stores({ records: RECORD_INDEXES, ...SYNC_TABLES, views: '++id' });
+		// v7: the map's own small rows of what it can place from plain fields, so it opens quickly.
+		this.version(7)
+			.stores({
+				records: RECORD_INDEXES,
+				...SYNC_TABLES,
+				views: '++id',
+				[MAP_PLACES_TABLE]: 'id, type',
+				[MAP_PLACES_COPY_TABLE]: 'key'
+			})
+			.upgrade(fillMapPlaces);
+		this.use(mapPlacesMiddleware);
 	}
 
 	/** Closing (on lock, or switching person) forgets the search words held in memory. */
