@@ -10,6 +10,24 @@ import type {
 import type { AuditEvent } from '../audit';
 import type { Scope } from '../auth/actor';
 
+/** Who synced and on which device, as every sync audit entry names them. */
+export interface SyncWho {
+	staffId: string;
+	/** The device the person signed in on (their session's); the sync client id when unknown. */
+	deviceId: string;
+}
+
+/**
+ * The device is the one the session was started on, so sign-ins and syncs from one device share
+ * its id in the log; the sync client (one per person's store on it) goes in the details.
+ */
+export function syncWho(
+	request: { clientId: string },
+	context: { scope: Scope; deviceId?: string | null | undefined }
+): SyncWho {
+	return { staffId: context.scope.staffId, deviceId: context.deviceId ?? request.clientId };
+}
+
 const ACTIONS: Record<Mutation['op'], AuditAction> = {
 	create: 'record-create',
 	update: 'record-update',
@@ -25,12 +43,12 @@ const ACTIONS: Record<Mutation['op'], AuditAction> = {
 export function pushAudit(
 	request: PushRequest,
 	scope: Scope,
+	who: SyncWho,
 	fresh: readonly Mutation[],
 	results: readonly MutationResult[],
 	areaOf: (recordId: string) => string | null
 ): AuditEvent[] {
 	const byId = new Map(results.map((result) => [result.id, result]));
-	const who = { staffId: scope.staffId, deviceId: request.clientId };
 	const applied = fresh.filter((m) => byId.get(m.id)?.status === 'applied');
 	const summary: AuditEvent = {
 		...who,
@@ -39,7 +57,8 @@ export function pushAudit(
 			changes: request.mutations.length,
 			applied: applied.length,
 			rejected: fresh.length - applied.length,
-			replayed: request.mutations.length - fresh.length
+			replayed: request.mutations.length - fresh.length,
+			client: request.clientId
 		}
 	};
 	const changes = applied.map((m): AuditEvent => ({
@@ -72,9 +91,9 @@ export function pushAudit(
  * a sensitive type among them), or that it told the device to download again. A pull that sends
  * nothing moves no data, and a device asks every few minutes, so it is not recorded.
  */
-export function pullAudit(request: PullRequest, scope: Scope, answer: PullResponse): AuditEvent | null {
-	const who = { staffId: scope.staffId, deviceId: request.clientId, action: 'sync-pull' as const };
-	if (answer.reset) return { ...who, details: { reset: true } };
+export function pullAudit(request: PullRequest, by: SyncWho, answer: PullResponse): AuditEvent | null {
+	const who = { ...by, action: 'sync-pull' as const };
+	if (answer.reset) return { ...who, details: { reset: true, client: request.clientId } };
 	if (answer.changes.length === 0) return null;
 	const count = { records: 0, sensitive: 0, conflicts: 0, removed: 0, forgotten: 0 };
 	for (const change of answer.changes) {
@@ -85,5 +104,9 @@ export function pullAudit(request: PullRequest, scope: Scope, answer: PullRespon
 		else if (change.kind === 'tombstone') count.removed++;
 		else count.forgotten++;
 	}
-	return { ...who, details: { ...count, firstDownload: request.cursor === null, more: answer.more } };
+	const { more } = answer;
+	return {
+		...who,
+		details: { ...count, firstDownload: request.cursor === null, more, client: request.clientId }
+	};
 }

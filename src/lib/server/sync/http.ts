@@ -145,7 +145,11 @@ async function serve(
 	server: SyncServer,
 	actor: Actor
 ): Promise<unknown> {
-	const context = { scope: scopeOf(actor), ...(server.now ? { now: server.now } : {}) };
+	const context = {
+		scope: scopeOf(actor),
+		deviceId: actor.deviceId,
+		...(server.now ? { now: server.now } : {})
+	};
 	switch (endpoint) {
 		case 'push':
 			return push(server.database, validate(SCHEMAS.push, value), context);

@@ -16,7 +16,7 @@ import {
 import { recordAudit } from '../audit';
 import type { Scope } from '../auth/actor';
 import type { Database, RecordTable } from '../db/schema';
-import { pullAudit } from './audit';
+import { pullAudit, syncWho } from './audit';
 import { readableRecord, scopeFingerprint, typeReadable } from './reach';
 import { conflictFromRow, recordFromRow } from './rows';
 import { chunks, readTransaction, type ServerClock, type SyncDatabase } from './storage';
@@ -28,6 +28,8 @@ export interface PullContext {
 	now?: ServerClock;
 	/** Who is pulling: only what their role and areas let them see is sent. */
 	scope: Scope;
+	/** The device their session was started on, for the audit log. */
+	deviceId?: string | null;
 }
 
 const KEPT = 'Changes waiting on this device are kept.';
@@ -86,7 +88,7 @@ export async function pull(
 	});
 	const clock = context.now ?? Date.now;
 	if (!answer.reset) await noteSeen(database, request, person, fingerprint, clock);
-	const audit = pullAudit(request, person, answer);
+	const audit = pullAudit(request, syncWho(request, context), answer);
 	if (audit) await recordAudit(database, [audit], new Date(clock()));
 	return answer;
 }

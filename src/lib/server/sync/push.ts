@@ -14,7 +14,7 @@ import type {
 import { appendAudit } from '../audit';
 import type { Scope } from '../auth/actor';
 import type { Database } from '../db/schema';
-import { pushAudit } from './audit';
+import { pushAudit, syncWho } from './audit';
 import { registerClient } from './clients';
 import { ConflictRecorder } from './conflicts';
 import { SyncRefusal } from './refusal';
@@ -25,6 +25,8 @@ export interface PushContext {
 	now?: ServerClock;
 	/** Who is pushing: each change is checked against their role and areas, and recorded as theirs. */
 	scope: Scope;
+	/** The device their session was started on, for the audit log. */
+	deviceId?: string | null;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function push(
 		const results = request.mutations.map(
 			(m): MutationResult => answers.get(m.id) ?? { id: m.id, status: 'applied', conflicts: [] }
 		);
-		const audit = pushAudit(request, context.scope, fresh, results, batch.areaOf);
+		const audit = pushAudit(request, context.scope, syncWho(request, context), fresh, results, batch.areaOf);
 		await appendAudit(trx, database.kind, audit, new Date(nowMs));
 		failpoint('push-before-commit');
 		return { lastMutationId, results };

@@ -90,13 +90,13 @@ describe.each(testDatabases)('sync records who acted, on $kind', (kind) => {
 
 			const { entries } = await searchAudit(db, { limit: 50, staffId: anna.staffId });
 			expect(entries.reverse().map((e) => [e.action, e.targetId, e.details])).toEqual([
-				['sync-push', null, { changes: 2, applied: 1, rejected: 1, replayed: 0 }],
+				['sync-push', null, { changes: 2, applied: 1, rejected: 1, replayed: 0, client: tablet.clientId }],
 				['record-create', created.recordId, { mutation: 1, fields: Object.keys(visit).sort(), conflicts: 0 }],
-				['sync-pull', null, pulled(1, 1, true)],
-				['sync-push', null, { changes: 2, applied: 2, rejected: 0, replayed: 0 }],
+				['sync-pull', null, { ...pulled(1, 1, true), client: tablet.clientId }],
+				['sync-push', null, { changes: 2, applied: 2, rejected: 0, replayed: 0, client: tablet.clientId }],
 				['record-update', created.recordId, { mutation: 3, fields: ['notes'], conflicts: 0 }],
 				['record-archive', created.recordId, { mutation: 4, fields: [], conflicts: 0 }],
-				['sync-pull', null, pulled(1, 1, false)]
+				['sync-pull', null, { ...pulled(1, 1, false), client: tablet.clientId }]
 			]);
 			for (const entry of entries) {
 				expect(entry).toMatchObject({ deviceId: tablet.clientId, staffId: anna.staffId });
@@ -120,8 +120,8 @@ describe.each(testDatabases)('sync records who acted, on $kind', (kind) => {
 			await device.push([change]);
 			const { entries } = await searchAudit(db, { limit: 10, action: 'sync-push' });
 			expect(entries.map((e) => e.details)).toEqual([
-				{ changes: 1, applied: 0, rejected: 0, replayed: 1 },
-				{ changes: 1, applied: 1, rejected: 0, replayed: 0 }
+				{ changes: 1, applied: 0, rejected: 0, replayed: 1, client: device.clientId },
+				{ changes: 1, applied: 1, rejected: 0, replayed: 0, client: device.clientId }
 			]);
 			expect((await searchAudit(db, { limit: 10, action: 'record-create' })).entries).toHaveLength(1);
 		}

@@ -8,6 +8,7 @@ import { openSyncDatabase, ProtocolDevice, SYNC_STAFF, T0, type Fields } from '.
 
 /** Views of sensitive records made on a device reach the audit log at its next sync, each once. */
 
+const DEVICE = 'c0ffee00-0000-4000-8000-0000000000aa';
 const at = (minutes: number) => new Date(T0 - minutes * 60_000).toISOString();
 
 describe.each(testDatabases)('views reported by a device, on $kind', (kind) => {
@@ -21,7 +22,8 @@ describe.each(testDatabases)('views reported by a device, on $kind', (kind) => {
 		const opened = await openSyncDatabase(kind);
 		cleanup = opened.cleanup;
 		const server: SyncServer = { database: opened.database, now: () => T0 };
-		const tablet = new ProtocolDevice(server, "Anna's tablet");
+		// Signed in on a device the server knows by its id: sign-ins and syncs name the same one.
+		const tablet = new ProtocolDevice(server, "Anna's tablet", () => T0, { ...SYNC_STAFF, deviceId: DEVICE });
 		return { db: opened.database.db, tablet };
 	}
 
@@ -44,12 +46,12 @@ describe.each(testDatabases)('views reported by a device, on $kind', (kind) => {
 			expect(entries.reverse()).toMatchObject([
 				{
 					staffId: SYNC_STAFF.staffId,
-					deviceId: tablet.clientId,
+					deviceId: DEVICE,
 					targetType: 'visit',
 					targetId: visit.recordId,
 					areaId: 'eden',
 					at: new Date(T0).toISOString(),
-					details: { on: 'device', viewedAt: at(90), offline: true, view: 1 }
+					details: { on: 'device', viewedAt: at(90), offline: true, view: 1, client: tablet.clientId }
 				},
 				// Not on the server (yet): recorded all the same, without an area.
 				{ targetType: 'referral', targetId: madeOffline, areaId: null, details: { view: 2 } }
@@ -119,8 +121,16 @@ describe.each(testDatabases)('views reported by a device, on $kind', (kind) => {
 			expect(entries).toHaveLength(1);
 			expect(entries[0]).toMatchObject({
 				staffId: SYNC_STAFF.staffId,
-				deviceId: tablet.clientId,
-				details: { records: 2, sensitive: 1, conflicts: 0, removed: 0, forgotten: 0, firstDownload: true }
+				deviceId: DEVICE,
+				details: {
+					client: tablet.clientId,
+					records: 2,
+					sensitive: 1,
+					conflicts: 0,
+					removed: 0,
+					forgotten: 0,
+					firstDownload: true
+				}
 			});
 		}
 	);

@@ -3,6 +3,7 @@ import type { RecordView, ViewsRequest, ViewsResponse } from '$lib/domain/sync/p
 import { appendAudit, type AuditEvent } from '../audit';
 import type { Scope } from '../auth/actor';
 import type { Database } from '../db/schema';
+import { syncWho } from './audit';
 import { registerClient } from './clients';
 import { SyncRefusal } from './refusal';
 import { chunks, writeTransaction, type ServerClock, type SyncDatabase } from './storage';
@@ -11,6 +12,8 @@ export interface ViewsContext {
 	now?: ServerClock;
 	/** Who reports: the views are recorded as theirs, on the device that sent them. */
 	scope: Scope;
+	/** The device their session was started on, for the audit log. */
+	deviceId?: string | null;
 }
 
 /**
@@ -35,16 +38,22 @@ export async function reportViews(
 			trx,
 			fresh.map((view) => view.recordId)
 		);
+		const who = syncWho(request, context);
 		const events = fresh.map((view): AuditEvent => {
 			const record = found.get(view.recordId);
 			return {
+				...who,
 				action: 'record-viewed',
-				staffId: context.scope.staffId,
-				deviceId: request.clientId,
 				targetType: record?.type ?? view.type,
 				targetId: view.recordId,
 				areaId: record?.areaId ?? null,
-				details: { on: 'device', viewedAt: view.at, offline: view.offline, view: view.id }
+				details: {
+					on: 'device',
+					viewedAt: view.at,
+					offline: view.offline,
+					view: view.id,
+					client: request.clientId
+				}
 			};
 		});
 		const lastViewId = fresh.at(-1)?.id ?? last;
