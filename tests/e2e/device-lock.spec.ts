@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../src/lib/demo/defaults';
-import { test, expect, goOffline, waitForServiceWorker } from './fixtures';
+import { test, expect, goOffline, goOnline, waitForServiceWorker } from './fixtures';
 import { enrolDevice, PIN, sessionCookie, sessionState, unlockIfLocked } from './session';
 import { addReferral } from './support/referral-form';
 
@@ -191,8 +191,7 @@ test('two people share a device: each sees only their own work, and switching wo
 	await addReferral(page, theirs);
 
 	// The second person signs in online (their first time on this device).
-	await context.unrouteAll();
-	await context.setOffline(false);
+	await goOnline(context);
 	await page.getByRole('button', { name: 'Lock' }).click();
 	await expect(locked(page)).toBeVisible();
 	await enrolDevice(page, 'coach.keswick');
@@ -242,8 +241,7 @@ test('a referral opened with the network cut is in the audit log after the next 
 	await addReferral(page, `Viola Viewed ${RUN}`);
 	const recordId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
 
-	await context.unrouteAll();
-	await context.setOffline(false);
+	await goOnline(context);
 	await page.getByTestId('sync-now').click();
 	await expect(page.getByTestId('waiting')).toHaveText('Safe to hand in', { timeout: 30_000 });
 

@@ -1,5 +1,6 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { enrolDevice, unlockOnEveryLoad } from './session';
+import { cutNetwork, restoreNetwork } from './support/network';
 
 /**
  * Every page fails its test on a Content-Security-Policy violation or an uncaught error. Each test
@@ -70,14 +71,11 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 	);
 }
 
-/**
- * Cut the network for the page and for the service worker. `setOffline` alone does not stop the
- * worker's own fetches (Playwright #2311), so every request that reaches the network is aborted too.
- */
-export async function goOffline(context: BrowserContext): Promise<void> {
-	await context.route('**/*', (route) => route.abort('internetdisconnected'));
-	await context.setOffline(true);
-}
+/** Cut the network for the pages and the service worker, as signal is lost (see support/network.ts). */
+export const goOffline = cutNetwork;
+
+/** Signal again: requests reach the server and the pages are told they are online. */
+export const goOnline = restoreNetwork;
 
 /**
  * A draft is sealed on the device, so a test cannot read its values; it can see when it was

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { test, expect, expectAccessible, goOffline, waitForServiceWorker } from './fixtures';
+import { test, expect, expectAccessible, goOffline, goOnline, waitForServiceWorker } from './fixtures';
 import { enrolDevice, unlockOnEveryLoad } from './session';
 
 /**
@@ -24,11 +24,6 @@ async function firstVisit(page: Page, path: string): Promise<void> {
 	await page.goto(path);
 	await waitForServiceWorker(page);
 	await expect(page.getByTestId('waiting')).toHaveText('Safe to hand in', { timeout: 30_000 });
-}
-
-async function reconnect(context: BrowserContext): Promise<void> {
-	await context.unrouteAll();
-	await context.setOffline(false);
 }
 
 /** The id of a demo community asset, read from the list's first link. */
@@ -108,7 +103,7 @@ test('the header counts a change waiting offline, and says safe to hand in once 
 	await expect(page.getByTestId('waiting')).toHaveText('1 change waiting');
 
 	// Signal returns: sync starts by itself and the device is safe to hand in.
-	await reconnect(context);
+	await goOnline(context);
 	await expect(page.getByTestId('hand-in')).toContainText('This device is safe to hand in', {
 		timeout: 30_000
 	});
@@ -148,8 +143,8 @@ test('two devices edit one record offline: both edits survive, the clash is revi
 		await expect(b.page.getByTestId('waiting')).toHaveText('1 change waiting');
 
 		// Signal returns on both. Each syncs by itself; one more round each brings the other's change.
-		await reconnect(context);
-		await reconnect(b.context);
+		await goOnline(context);
+		await goOnline(b.context);
 		await syncNow(page);
 		await syncNow(b.page);
 		await syncNow(page);
@@ -242,9 +237,9 @@ test('a change the server refuses shows with its reason, opens for fixing, and c
 		await b.page.getByRole('button', { name: 'Save' }).click();
 		await expect(b.page.getByText('Your changes have been saved')).toBeVisible();
 
-		await reconnect(context);
+		await goOnline(context);
 		await syncNow(page);
-		await reconnect(b.context);
+		await goOnline(b.context);
 		await b.page.getByTestId('sync-now').click();
 		await expect(b.page.getByTestId('sync-nudge')).toHaveText('1 change to fix', { timeout: 30_000 });
 		await expect(b.page.getByTestId('record-sync')).toContainText('Change refused');
