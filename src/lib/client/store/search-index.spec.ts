@@ -189,6 +189,29 @@ describe('search through the in-memory index', () => {
 		await expectSameAsScan(again);
 	});
 
+	it('opens records 100 at a time in the background, a task each, and a waiting search all at once', async () => {
+		await someNotes(230);
+		const sizes: number[] = [];
+		const openRecords = db.seal.openRecords.bind(db.seal);
+		db.seal.openRecords = (rows) => {
+			sizes.push(rows.length);
+			return openRecords(rows);
+		};
+		await db.searchIndex.build([noteKind as RecordKind]);
+		expect(sizes).toEqual([100, 100, 30]);
+		db.close();
+		db = reopened(db);
+		sizes.length = 0;
+		db.seal.openRecords = (rows) => {
+			sizes.push(rows.length);
+			return openRecords(rows);
+		};
+		expect((await new RecordRepository(db, noteKind, { now }).list({ text: 'kesw' })).length).toBeGreaterThan(
+			0
+		);
+		expect(sizes[0]).toBe(230);
+	});
+
 	it('answers searches made while the background build runs, and sees what was saved meanwhile', async () => {
 		await someNotes(20);
 		const building = db.searchIndex.build([noteKind as RecordKind]);
