@@ -71,27 +71,37 @@ interface FellsideServer {
 /** The same page on a Fellside server's origin, as a sync benchmark side. */
 async function fellsideSide(chromium: Chromium, html: string, fellside: FellsideServer): Promise<Side> {
 	const page = await openPageOn(chromium.context, fellside.server.url, html, 'benchSync');
-	// Sync needs a signed-in member of staff: the demo administrator, who may see every record.
-	const status = await page.evaluate(
-		async (password) =>
-			(
-				await fetch('/api/v1/auth/sign-in', {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ username: 'admin', password })
-				})
-			).status,
-		DEMO_PASSWORD
-	);
-	if (status !== 200) throw new Error(`could not sign in to ${fellside.label}: HTTP ${status}`);
+	// Sync needs a signed-in member of staff: the demo administrator, who may see every record. Cookies
+	// do not tell ports apart, so the servers' tabs share one session cookie on 127.0.0.1: each side
+	// signs in again just before its turn (untimed: the page times the replication itself).
+	const signIn = async () => {
+		const status = await page.evaluate(
+			async (password) =>
+				(
+					await fetch('/api/v1/auth/sign-in', {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ username: 'admin', password })
+					})
+				).status,
+			DEMO_PASSWORD
+		);
+		if (status !== 200) throw new Error(`could not sign in to ${fellside.label}: HTTP ${status}`);
+	};
+	const signedIn =
+		<T>(work: () => Promise<T>) =>
+		async () => {
+			await signIn();
+			return work();
+		};
 	await call(page, 'prepare', RECORDS);
 	return {
 		key: `fellside-${fellside.label}`,
 		label: `Fellside on ${fellside.label}`,
 		page,
-		pull: () => call(page, 'fellsidePull'),
+		pull: signedIn(() => call(page, 'fellsidePull')),
 		preparePush: (generation) => call(page, 'fellsidePrepareDevice', generation),
-		push: () => call(page, 'fellsidePush')
+		push: signedIn(() => call(page, 'fellsidePush'))
 	};
 }
 
