@@ -186,10 +186,14 @@ test('a flood group, its call tree and an activation, all with the network cut',
 	// Start an activation.
 	await page.getByLabel('What is happening', { exact: true }).fill('Flood warning – River Greta');
 	await page.getByLabel('Flood area (optional)', { exact: true }).selectOption('011FWFNC6KC');
+	// The person unlocked on the device is offered as the one starting it (the demo administrator).
+	await expect(page.getByLabel('Your name', { exact: true })).toHaveValue('Alex Robinson');
 	await page.getByLabel('Your name', { exact: true }).fill('Margaret Hodgson');
 	await page.getByRole('button', { name: 'Start a call-tree activation' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Flood warning – River Greta' })).toBeVisible();
 	const activationPath = new URL(page.url()).pathname;
+	// Calls made on this device are logged as its unlocked person's.
+	await expect(page.getByText(/^Logging as/)).toHaveText('Logging as Alex Robinson.');
 
 	const card = page.getByRole('region', { name: /^(Next to call|Try again|Logging a call to)/ });
 	const progress = page.getByRole('region', { name: 'Progress by zone' });

@@ -1,21 +1,10 @@
+import { deviceSession } from '$lib/client/device';
+
 /**
- * Who is making calls on this phone. Fellside has no staff sign-in yet, so the log's "by" is the name
- * the person gives once; it is remembered on this device for the next activation.
+ * Whose name goes against the calls logged in an activation: the person unlocked on this device,
+ * unless they give another for the activation. Nothing is kept in localStorage, which is not sealed
+ * and is shared by everyone who uses the device.
  */
-const KEY = 'fellside.flood.caller';
-
-export function rememberedCaller(): string {
-	try {
-		return localStorage.getItem(KEY) ?? '';
-	} catch {
-		return '';
-	}
-}
-
-export function rememberCaller(name: string): void {
-	try {
-		localStorage.setItem(KEY, name.trim());
-	} catch {
-		// Private browsing can refuse storage; the name is simply asked for again.
-	}
+export function signedInCaller(): string {
+	return deviceSession().user?.displayName ?? '';
 }
