@@ -39,3 +39,15 @@ export function createMap(L: Leaflet, element: HTMLElement, place: MapPlace): Le
 	map.fitBounds(CUMBRIA_BOUNDS);
 	return map;
 }
+
+/**
+ * Remove a map, also in the middle of a pan or zoom (leaving the page just after a tap on + or a pin
+ * moved). Leaflet 1.9 ends a zoom animation 250 ms later from a timer that `remove()` does not clear,
+ * and that timer then reads the removed map's panes (Leaflet #9575): marked as not zooming, it does
+ * nothing.
+ */
+export function closeMap(map: LeafletMap): void {
+	map.stop();
+	(map as unknown as { _animatingZoom: boolean })._animatingZoom = false;
+	map.remove();
+}
