@@ -107,8 +107,8 @@ async function panAndZoom(page: Page): Promise<Frames> {
 	await page.evaluate(`document.querySelector('.map').scrollIntoView({ block: 'center' })`);
 	const box = await page.locator('.map').boundingBox();
 	if (!box) throw new Error('no map on the page');
-	const window = page.viewportSize();
-	if (window && (box.y < 0 || box.y + box.height > window.height))
+	const viewport = page.viewportSize();
+	if (viewport && (box.y < 0 || box.y + box.height > viewport.height))
 		throw new Error(`the map (${box.height.toFixed(0)} px high) does not fit in the window`);
 	const cx = box.x + box.width / 2;
 	const cy = box.y + box.height / 2;

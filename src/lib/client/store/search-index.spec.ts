@@ -192,20 +192,21 @@ describe('search through the in-memory index', () => {
 	it('opens records 100 at a time in the background, a task each, and a waiting search all at once', async () => {
 		await someNotes(230);
 		const sizes: number[] = [];
-		const openRecords = db.seal.openRecords.bind(db.seal);
-		db.seal.openRecords = (rows) => {
-			sizes.push(rows.length);
-			return openRecords(rows);
+		/** Records how many rows each call to the store's sealer opens. */
+		const countOpens = (store: DeviceDatabase) => {
+			const openRecords = store.seal.openRecords.bind(store.seal);
+			store.seal.openRecords = (rows) => {
+				sizes.push(rows.length);
+				return openRecords(rows);
+			};
 		};
+		countOpens(db);
 		await db.searchIndex.build([noteKind as RecordKind]);
 		expect(sizes).toEqual([100, 100, 30]);
 		db.close();
 		db = reopened(db);
 		sizes.length = 0;
-		db.seal.openRecords = (rows) => {
-			sizes.push(rows.length);
-			return openRecords(rows);
-		};
+		countOpens(db);
 		expect((await new RecordRepository(db, noteKind, { now }).list({ text: 'kesw' })).length).toBeGreaterThan(
 			0
 		);
