@@ -67,6 +67,55 @@ describe('push', () => {
 		expect(server.pushed.map((m) => m.id)).toEqual(Array.from({ length: 230 }, (_, i) => i + 1));
 	});
 
+	it('numbers ten batches in one go, saved before the first leaves, and settles each answer while the next is on its way', async () => {
+		await createNotes(1050);
+		const numberedWhenSent: number[] = [];
+		const waitingWhenSent: number[] = [];
+		server.onPush = async (request) => {
+			const outbox = await storedIn(db).outbox();
+			numberedWhenSent.push(outbox.filter((e) => e.mutationId !== undefined).length);
+			waitingWhenSent.push(outbox.length);
+			return acknowledgeAll(request);
+		};
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 1050, refused: 0 });
+		// Whenever one of the first ten batches left, all but the last 50 changes waiting were numbered;
+		// the eleventh was numbered once the first ten were settled.
+		expect(numberedWhenSent.slice(0, 10)).toEqual(waitingWhenSent.slice(0, 10).map((n) => n - 50));
+		expect(numberedWhenSent[0]).toBe(1000);
+		expect([numberedWhenSent[10], waitingWhenSent[10]]).toEqual([50, 50]);
+		expect(server.pushed.map((m) => m.id)).toEqual(Array.from({ length: 1050 }, (_, i) => i + 1));
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('gives the batches numbered ahead new ids when the server has seen ids beyond the batch it answered', async () => {
+		await createNotes(150);
+		server.onPush = (request) =>
+			request.mutations[0]?.id === 1
+				? { ...acknowledgeAll(request), lastMutationId: 500 }
+				: acknowledgeAll(request);
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 150, refused: 0 });
+		expect(server.pushes.map((p) => [p.mutations[0]?.id, p.mutations.at(-1)?.id])).toEqual([
+			[1, 100],
+			[501, 550]
+		]);
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('stops at an answer that acknowledges nothing, and keeps every change it did not settle', async () => {
+		await createNotes(350);
+		server.onPush = (request) =>
+			request.mutations[0]?.id === 101 ? { lastMutationId: 200, results: [] } : acknowledgeAll(request);
+		await expect(engine.sync()).rejects.toBeInstanceOf(BadAnswer);
+		// The first batch left; nothing after the bad answer was settled, whatever was sent meanwhile.
+		const waiting = (await storedIn(db).outbox()).map((e) => e.mutationId);
+		expect(waiting[0]).toBe(101);
+		expect(waiting).toHaveLength(250);
+		// Batches numbered with it may have left meanwhile (all four here), but nothing after them.
+		expect(server.pushes.length).toBeLessThanOrEqual(4);
+	});
+
 	it('batches at most 256 KB a push', async () => {
 		await createNotes(20, ['x'.repeat(40_000)]);
 		await engine.sync();

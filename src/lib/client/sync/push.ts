@@ -16,6 +16,11 @@ export interface PushOutcome {
 
 /** How many times in a row a gap is closed by renumbering before sync gives up and says so. */
 const MAX_GAP_RETRIES = 3;
+/**
+ * Batches numbered together, in one transaction, before the first of them is sent: each strict
+ * IndexedDB transaction waits for the disk, so numbering batch by batch cost as much as the server.
+ */
+const BATCHES_NUMBERED_AT_ONCE = 10;
 const encoder = new TextEncoder();
 const bytes = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
 
@@ -23,30 +28,99 @@ const bytes = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
  * Send every waiting change, oldest first, in batches the server accepts (at most 100 changes and
  * 256 KB each). An entry leaves the outbox only when the server has acknowledged it; one it
  * refused moves to the refused list with the reason. Local writes made meanwhile are sent too.
+ *
+ * Answers are settled in the background while the next batch is on its way: an acknowledged entry
+ * still in the outbox when the device stops is sent again under the same id, and the server
+ * answers a replay as it did the first time.
  */
 export async function pushAll(context: SyncContext): Promise<PushOutcome> {
-	const outcome: PushOutcome = { applied: 0, refused: 0 };
-	for (let gaps = 0; ;) {
-		const batch = await nextBatch(context);
-		if (batch.length === 0) return outcome;
-		let answer: PushResponse;
-		try {
-			answer = await context.transport.push({
-				...envelope(context),
-				...(context.deviceName ? { deviceName: context.deviceName } : {}),
-				mutations: batch.map(toMutation)
-			});
-		} catch (error) {
-			if (!(error instanceof MutationGap) || ++gaps > MAX_GAP_RETRIES) throw error;
-			await renumber(context, error.expectedMutationId);
-			continue;
+	const settling = new Settling(context);
+	try {
+		for (let gaps = 0; ;) {
+			const batches = await nextBatches(context);
+			if (batches.length === 0) break;
+			for (const batch of batches) {
+				settling.check();
+				let answer: PushResponse;
+				try {
+					answer = await context.transport.push({
+						...envelope(context),
+						...(context.deviceName ? { deviceName: context.deviceName } : {}),
+						mutations: batch.map(toMutation)
+					});
+				} catch (error) {
+					if (!(error instanceof MutationGap) || ++gaps > MAX_GAP_RETRIES) throw error;
+					await settling.drain();
+					await renumber(context, error.expectedMutationId);
+					break;
+				}
+				gaps = 0;
+				settling.add(batch, answer);
+				// The server has seen ids beyond this batch (the device lost its numbering): the batches
+				// numbered with it must not go out under ids the server takes for replays.
+				if (answer.lastMutationId > (batch.at(-1)?.mutationId ?? 0)) {
+					await settling.drain();
+					await renumber(context, answer.lastMutationId + 1);
+					break;
+				}
+			}
+			// The next batches are read from the outbox once these answers are settled.
+			await settling.drain();
 		}
-		gaps = 0;
-		const settled = await settle(context, batch, answer);
-		if (settled.applied + settled.refused === 0)
-			throw new BadAnswer('it acknowledged none of the changes sent');
-		outcome.applied += settled.applied;
-		outcome.refused += settled.refused;
+		return settling.outcome;
+	} finally {
+		await settling.idle();
+	}
+}
+
+/**
+ * The server's answers waiting to be applied to the outbox, applied in the background in order,
+ * all those waiting at once in one transaction. The first failure stops the push.
+ */
+class Settling {
+	readonly outcome: PushOutcome = { applied: 0, refused: 0 };
+	readonly #context: SyncContext;
+	#waiting: Answered[] = [];
+	#running: Promise<void> | undefined;
+	#failed: { error: unknown } | undefined;
+
+	constructor(context: SyncContext) {
+		this.#context = context;
+	}
+
+	add(batch: OutboxEntry[], answer: PushResponse): void {
+		this.#waiting.push({ batch, answer });
+		this.#running ??= this.#run();
+	}
+
+	/** Throw the failure that stopped settling, if any. */
+	check(): void {
+		if (this.#failed) throw this.#failed.error;
+	}
+
+	/** Wait until every answer so far is settled; throw if one could not be. */
+	async drain(): Promise<void> {
+		await this.idle();
+		this.check();
+	}
+
+	/** Wait until nothing is being settled, whatever happened. */
+	async idle(): Promise<void> {
+		while (this.#running) await this.#running;
+	}
+
+	async #run(): Promise<void> {
+		while (this.#waiting.length > 0 && !this.#failed) {
+			const turn = this.#waiting.splice(0);
+			try {
+				const settled = await settle(this.#context, turn);
+				this.outcome.applied += settled.applied;
+				this.outcome.refused += settled.refused;
+			} catch (error) {
+				this.#failed = { error };
+			}
+		}
+		this.#running = undefined;
 	}
 }
 
@@ -69,27 +143,35 @@ export function toMutation(entry: OutboxEntry): Mutation {
 }
 
 /**
- * The next batch, oldest first, with mutation ids given to entries that have none, in order,
+ * The next batches, oldest first, with mutation ids given to entries that have none, in order,
  * saved before anything is sent. An entry too large to send even alone is refused on the device
  * with a reason, before it gets an id, so it never blocks the ones after it.
  */
-async function nextBatch(context: SyncContext): Promise<OutboxEntry[]> {
+async function nextBatches(context: SyncContext): Promise<OutboxEntry[][]> {
 	const { db } = context;
 	return db.write(async () => {
-		const rows = await db.outbox.orderBy('seq').limit(PUSH_MAX_MUTATIONS).toArray();
+		const rows = await db.outbox
+			.orderBy('seq')
+			.limit(PUSH_MAX_MUTATIONS * BATCHES_NUMBERED_AT_ONCE)
+			.toArray();
 		const waiting = await db.seal.openEntries(rows);
 		let next = await readNumber(db.meta, META.nextMutationId, 1);
-		let size = bytes({ ...envelope(context), deviceName: context.deviceName ?? '', mutations: [] });
-		const batch: OutboxEntry[] = [];
+		const empty = bytes({ ...envelope(context), deviceName: context.deviceName ?? '', mutations: [] });
+		const batches: OutboxEntry[][] = [];
+		let batch: OutboxEntry[] = [];
+		let size = empty;
 		// The rows as stored get their ids too: nothing is sealed again to number it.
 		const numbered: OutboxRow[] = [];
 		for (const [i, entry] of waiting.entries()) {
 			const row = rows[i] as OutboxRow;
 			const entrySize = bytes(toMutation({ ...entry, mutationId: entry.mutationId ?? next })) + 1;
-			if (size + entrySize > PUSH_MAX_BYTES) {
-				if (batch.length > 0) break;
+			if (empty + entrySize > PUSH_MAX_BYTES) {
 				await refuseLocally(context, row, tooLarge(entrySize));
 				continue;
+			}
+			if (batch.length === PUSH_MAX_MUTATIONS || size + entrySize > PUSH_MAX_BYTES) {
+				batches.push(batch);
+				[batch, size] = [[], empty];
 			}
 			entry.mutationId ??= next++;
 			row.mutationId = entry.mutationId;
@@ -97,9 +179,10 @@ async function nextBatch(context: SyncContext): Promise<OutboxEntry[]> {
 			numbered.push(row);
 			size += entrySize;
 		}
+		if (batch.length > 0) batches.push(batch);
 		await db.outbox.bulkPut(numbered);
 		await writeMeta(db.meta, META.nextMutationId, next);
-		return batch;
+		return batches;
 	});
 }
 
@@ -113,48 +196,56 @@ async function refuseLocally(context: SyncContext, entry: OutboxRow, reason: str
 	await db.refused.bulkAdd(rows);
 }
 
+/** A batch sent and the server's answer to it. */
+interface Answered {
+	batch: OutboxEntry[];
+	answer: PushResponse;
+}
+
 /**
- * Apply the server's answer in one transaction: acknowledged entries leave the outbox, refused
+ * Apply the server's answers in one transaction: acknowledged entries leave the outbox, refused
  * ones move to the refused list with the reason. A replayed answer is handled the same way; an
- * entry already settled (or a result for an id not sent) is skipped.
+ * entry already settled (or a result for an id not sent) is skipped. An answer that acknowledges
+ * none of its batch is a fault: it stops the push.
  */
-async function settle(
-	context: SyncContext,
-	batch: OutboxEntry[],
-	answer: PushResponse
-): Promise<PushOutcome> {
+async function settle(context: SyncContext, answers: readonly Answered[]): Promise<PushOutcome> {
 	const { db } = context;
-	const sent = new Map(batch.map((entry) => [entry.mutationId, entry.seq as number]));
 	return db.write(async () => {
 		const outcome: PushOutcome = { applied: 0, refused: 0 };
-		const answered = answer.results.filter((result) => sent.has(result.id));
-		const entries = await db.outbox.bulkGet(answered.map((result) => sent.get(result.id) as number));
 		const done: number[] = [];
 		const refused: RefusedOutboxRow[] = [];
-		answered.forEach((result, i) => {
-			const entry = entries[i];
-			// Already settled by an earlier answer (a replay), or renumbered since: nothing to do.
-			if (!entry || entry.mutationId !== result.id) return;
-			done.push(entry.seq as number);
-			if (result.status === 'applied') outcome.applied++;
-			else {
-				outcome.refused++;
-				const reason = result.reason ?? 'The server refused this change without saying why.';
-				refused.push({
-					entry,
-					reason,
-					...(result.errors ? { errors: result.errors } : {}),
-					at: context.now()
-				});
-			}
-		});
+		for (const { batch, answer } of answers) {
+			const sent = new Map(batch.map((entry) => [entry.mutationId, entry.seq as number]));
+			const answered = answer.results.filter((result) => sent.has(result.id));
+			const entries = await db.outbox.bulkGet(answered.map((result) => sent.get(result.id) as number));
+			let settled = 0;
+			answered.forEach((result, i) => {
+				const entry = entries[i];
+				// Already settled by an earlier answer (a replay), or renumbered since: nothing to do.
+				if (!entry || entry.mutationId !== result.id) return;
+				settled++;
+				done.push(entry.seq as number);
+				if (result.status === 'applied') outcome.applied++;
+				else {
+					outcome.refused++;
+					const reason = result.reason ?? 'The server refused this change without saying why.';
+					refused.push({
+						entry,
+						reason,
+						...(result.errors ? { errors: result.errors } : {}),
+						at: context.now()
+					});
+				}
+			});
+			if (settled === 0) throw new BadAnswer('it acknowledged none of the changes sent');
+		}
 		const refusedRows = await db.seal.refusedRows(refused);
 		await db.outbox.bulkDelete(done);
 		await db.refused.bulkAdd(refusedRows);
 		// Never hand out an id the server has already seen from this device.
+		const last = Math.max(...answers.map(({ answer }) => answer.lastMutationId));
 		const next = await readNumber(db.meta, META.nextMutationId, 1);
-		if (answer.lastMutationId >= next)
-			await writeMeta(db.meta, META.nextMutationId, answer.lastMutationId + 1);
+		if (last >= next) await writeMeta(db.meta, META.nextMutationId, last + 1);
 		return outcome;
 	});
 }
