@@ -103,6 +103,21 @@ describe('push', () => {
 		expect(await db.outbox.count()).toBe(0);
 	});
 
+	it('sends batches numbered ahead under their own ids when the server already holds them (answers settled too late)', async () => {
+		await createNotes(200);
+		// As after a push whose second batch was applied but whose first answer was never settled.
+		server.onPush = (request) =>
+			request.mutations[0]?.id === 1
+				? { ...acknowledgeAll(request), lastMutationId: 200 }
+				: acknowledgeAll(request);
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 200, refused: 0 });
+		expect(server.pushes.map((p) => [p.mutations[0]?.id, p.mutations.at(-1)?.id])).toEqual([
+			[1, 100],
+			[101, 200]
+		]);
+	});
+
 	it('stops at an answer that acknowledges nothing, and keeps every change it did not settle', async () => {
 		await createNotes(350);
 		server.onPush = (request) =>

@@ -39,6 +39,7 @@ export async function pushAll(context: SyncContext): Promise<PushOutcome> {
 		for (let gaps = 0; ;) {
 			const batches = await nextBatches(context);
 			if (batches.length === 0) break;
+			const lastNumbered = batches.at(-1)?.at(-1)?.mutationId ?? 0;
 			for (const batch of batches) {
 				settling.check();
 				let answer: PushResponse;
@@ -56,9 +57,11 @@ export async function pushAll(context: SyncContext): Promise<PushOutcome> {
 				}
 				gaps = 0;
 				settling.add(batch, answer);
-				// The server has seen ids beyond this batch (the device lost its numbering): the batches
-				// numbered with it must not go out under ids the server takes for replays.
-				if (answer.lastMutationId > (batch.at(-1)?.mutationId ?? 0)) {
+				// The server has seen ids the device never gave out (it lost its numbering): the batches
+				// numbered with this one must not go out under ids the server takes for replays. Ids it
+				// gave out are not renumbered: the server may hold them already (an answer settled too
+				// late), and must get them as replays, not as new changes.
+				if (answer.lastMutationId > lastNumbered) {
 					await settling.drain();
 					await renumber(context, answer.lastMutationId + 1);
 					break;
