@@ -74,6 +74,8 @@ export default defineConfig({
 				cleanupOutdatedCaches: true,
 				// The first install takes the open page at once; updates still wait for the user (no skipWaiting).
 				clientsClaim: true,
+				// Answers are handed to the page whole, not streamed: see static/sw-whole-responses.js.
+				importScripts: ['/sw-whole-responses.js'],
 				// Nothing under /api/ is ever cached: it carries personal data and must be live. Map tiles
 				// are cached from the configured tile origin only.
 				runtimeCaching: [viewedTilesRoute(originOf(mapSources.tiles.urlTemplate))]

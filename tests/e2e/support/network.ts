@@ -13,6 +13,10 @@ import type { BrowserContext } from '@playwright/test';
  *   set exactly while the network is cut, and every open page is sent the `offline` or `online` event
  *   (which those builds send only to the documents they still emulate), as Chromium itself does on
  *   the builds where it works. A page may hear the event twice; the app takes either as a hint.
+ *
+ * (Playwright 1.65 with Chromium 150 does stop the worker's fetches on `setOffline`; the route stays for
+ * the builds that do not. Any route turns on DevTools' "disable cache", so every load after the cut
+ * asks the service worker for every file: harder on the worker than a phone's loads are.)
  */
 const MARK = 'fellside-e2e-offline';
 
