@@ -45,6 +45,30 @@ const POUCH_DB = 'records';
 const RUNS = runCount(5);
 /** Fellside is to be at least this many times as fast as PouchDB, in each direction. */
 const TARGET_SPEEDUP = 3;
+/**
+ * BENCH_SYNC_LATENCY_MS: Chromium's network emulation adds this much to every request of every
+ * side (a slow mobile connection, where round trips cost more than either server); 0, the default,
+ * is this machine's loopback.
+ */
+const LATENCY_MS = Number(process.env.BENCH_SYNC_LATENCY_MS ?? 0);
+
+/** Every request from this page takes LATENCY_MS longer to answer, when set. */
+async function withLatency(page: Page): Promise<Page> {
+	if (!Number.isFinite(LATENCY_MS) || LATENCY_MS < 0)
+		throw new Error(
+			`BENCH_SYNC_LATENCY_MS must be a number of milliseconds, got '${process.env.BENCH_SYNC_LATENCY_MS}'`
+		);
+	if (LATENCY_MS === 0) return page;
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.emulateNetworkConditions', {
+		offline: false,
+		latency: LATENCY_MS,
+		downloadThroughput: -1,
+		uploadThroughput: -1
+	});
+	return page;
+}
 
 function call<K extends keyof BenchSyncApi>(
 	page: Page,
@@ -70,7 +94,7 @@ interface FellsideServer {
 
 /** The same page on a Fellside server's origin, as a sync benchmark side. */
 async function fellsideSide(chromium: Chromium, html: string, fellside: FellsideServer): Promise<Side> {
-	const page = await openPageOn(chromium.context, fellside.server.url, html, 'benchSync');
+	const page = await withLatency(await openPageOn(chromium.context, fellside.server.url, html, 'benchSync'));
 	// Sync needs a signed-in member of staff: the demo administrator, who may see every record. Cookies
 	// do not tell ports apart, so the servers' tabs share one session cookie on 127.0.0.1: each side
 	// signs in again just before its turn (untimed: the page times the replication itself).
@@ -154,9 +178,13 @@ async function main(): Promise<void> {
 		);
 
 		// Replication looks up checkpoints that do not exist yet: Chromium logs each 404 as an error.
-		const pouchPage = await openPageOn(chromium.context, pouchServer.url, html, 'benchSync', {
-			expectedConsole: /status of 404 \(Not Found\)/
-		});
+		const pouchPage = await withLatency(
+			await openPageOn(chromium.context, pouchServer.url, html, 'benchSync', {
+				expectedConsole: /status of 404 \(Not Found\)/
+			})
+		);
+		if (LATENCY_MS > 0)
+			console.log(`bench: every request takes ${LATENCY_MS} ms longer (BENCH_SYNC_LATENCY_MS)`);
 		const dataset = await call(pouchPage, 'prepare', RECORDS);
 		const types = Object.entries(dataset.types)
 			.map(([t, n]) => `${t} ${n}`)
@@ -182,7 +210,8 @@ async function main(): Promise<void> {
 			...replicationMetrics(sides, pouch, replication, TARGET_SPEEDUP),
 			...(await storms(fellsides))
 		];
-		await writeResults('sync', metrics);
+		// Figures over an emulated slow connection go to a file of their own, beside the loopback ones.
+		await writeResults(LATENCY_MS > 0 ? `sync-latency-${LATENCY_MS}ms` : 'sync', metrics);
 		console.log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 	} finally {
 		// Chromium first: it writes to the profile until it has exited.

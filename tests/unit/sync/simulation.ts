@@ -49,8 +49,10 @@ export interface Faults {
 	duplicate: number;
 	/** A copy kept back and delivered again later, out of order. */
 	delayCopy: number;
+	/** Held up on its way for a few milliseconds, so a request sent after it may arrive first. */
+	slow: number;
 }
-export const NO_FAULTS: Faults = { dropRequest: 0, dropAnswer: 0, duplicate: 0, delayCopy: 0 };
+export const NO_FAULTS: Faults = { dropRequest: 0, dropAnswer: 0, duplicate: 0, delayCopy: 0, slow: 0 };
 
 interface Delayed {
 	endpoint: string;
@@ -94,6 +96,8 @@ export class SimulatedDevice {
 		const faults = this.faults;
 		if (this.rng.chance(faults.dropRequest)) throw new TypeError('Failed to fetch (request lost)');
 		if (this.rng.chance(faults.delayCopy)) this.delayed.push({ endpoint, body });
+		if (this.rng.chance(faults.slow))
+			await new Promise((resolve) => setTimeout(resolve, 1 + this.rng.int(8)));
 		let answer = await this.#serve(endpoint, body);
 		if (this.rng.chance(faults.duplicate)) answer = await this.#serve(endpoint, body);
 		if (this.rng.chance(faults.dropAnswer)) throw new TypeError('Failed to fetch (answer lost)');
@@ -140,6 +144,17 @@ export class SimulatedDevice {
 		// Moving a record between areas is a shared field too, so not when devices keep to their own.
 		const area = !disjointFields && rng.chance(0.1) ? rng.pick(AREAS) : undefined;
 		await this.#recordWrite(() => this.assets.update(record.id, data, area));
+	}
+
+	/**
+	 * A long day with no signal: enough changes for several pushes, so the next sync has batches on
+	 * their way at once.
+	 */
+	async busyDay(changes: number, disjointFields?: readonly string[]): Promise<void> {
+		for (let n = 0; n < changes; n++) {
+			if (this.rng.chance(0.2)) await this.create();
+			else await this.edit(disjointFields);
+		}
 	}
 
 	async archiveOrRestore(): Promise<void> {

@@ -23,6 +23,22 @@ afterEach(async () => {
 	await db.delete();
 });
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A server that applies each id once, in order, and answers a batch that skips ids with a gap. */
+function exactlyOnceServer() {
+	const applied: number[] = [];
+	let last = 0;
+	const model = (request: PushRequest) => {
+		const first = request.mutations[0]?.id ?? last + 1;
+		if (first > last + 1) throw new MutationGap(`Expected mutation ${last + 1}`, last + 1);
+		for (const mutation of request.mutations) if (mutation.id > last) applied.push(mutation.id);
+		last = Math.max(last, request.mutations.at(-1)?.id ?? 0);
+		return { ...acknowledgeAll(request), lastMutationId: last };
+	};
+	return { model, applied };
+}
+
 const createNotes = async (count: number, tags: string[] = []) => {
 	for (let i = 0; i < count; i++) await notes.create('eden', { title: `Note ${i}`, status: 'open', tags });
 };
@@ -67,24 +83,97 @@ describe('push', () => {
 		expect(server.pushed.map((m) => m.id)).toEqual(Array.from({ length: 230 }, (_, i) => i + 1));
 	});
 
-	it('numbers ten batches in one go, saved before the first leaves, and settles each answer while the next is on its way', async () => {
+	it('numbers ten batches in one go, saved before the first leaves, and the next ten while they travel', async () => {
 		await createNotes(1050);
 		const numberedWhenSent: number[] = [];
 		const waitingWhenSent: number[] = [];
+		let onTheirWay = 0;
+		const onTheirWayWhenSent: number[] = [];
+		let eleventhSent = () => {};
+		const eleventh = new Promise<void>((resolve) => (eleventhSent = resolve));
 		server.onPush = async (request) => {
+			onTheirWayWhenSent.push(++onTheirWay);
 			const outbox = await storedIn(db).outbox();
 			numberedWhenSent.push(outbox.filter((e) => e.mutationId !== undefined).length);
 			waitingWhenSent.push(outbox.length);
+			const first = request.mutations[0]?.id ?? 0;
+			// The last batches of the first ten are answered only once the eleventh has left (or after
+			// two seconds, should it wait for them).
+			if (first === 1001) eleventhSent();
+			else if (first > 700) await Promise.race([eleventh, pause(2000)]);
+			onTheirWay--;
 			return acknowledgeAll(request);
 		};
 		const outcome = await engine.sync();
 		expect(outcome.push).toEqual({ applied: 1050, refused: 0 });
-		// Whenever one of the first ten batches left, all but the last 50 changes waiting were numbered;
-		// the eleventh was numbered once the first ten were settled.
+		// Whenever one of the first ten batches left, all but the last 50 changes waiting were numbered.
 		expect(numberedWhenSent.slice(0, 10)).toEqual(waitingWhenSent.slice(0, 10).map((n) => n - 50));
 		expect(numberedWhenSent[0]).toBe(1000);
-		expect([numberedWhenSent[10], waitingWhenSent[10]]).toEqual([50, 50]);
+		// The eleventh was numbered and sent with three of the first ten still on their way.
+		expect(numberedWhenSent[10]).toBe(waitingWhenSent[10]);
+		expect(onTheirWayWhenSent[10]).toBe(4);
 		expect(server.pushed.map((m) => m.id)).toEqual(Array.from({ length: 1050 }, (_, i) => i + 1));
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('keeps up to four batches on their way, and only one until the first answer is in', async () => {
+		await createNotes(700);
+		let onTheirWay = 0;
+		const whenSent: number[] = [];
+		server.onPush = async (request) => {
+			whenSent.push(++onTheirWay);
+			await pause(5);
+			onTheirWay--;
+			return acknowledgeAll(request);
+		};
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 700, refused: 0 });
+		expect(whenSent.slice(0, 5)).toEqual([1, 1, 2, 3, 4]);
+		expect(Math.max(...whenSent)).toBe(4);
+		expect(server.pushed.map((m) => m.id)).toEqual(Array.from({ length: 700 }, (_, i) => i + 1));
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('sends a batch that reached the server before the one ahead of it again, under the same ids', async () => {
+		await createNotes(400);
+		const { model, applied } = exactlyOnceServer();
+		server.onPush = async (request) => {
+			// The second batch is held up on its way: the third and fourth arrive first.
+			if (request.mutations[0]?.id === 101) await pause(20);
+			return model(request);
+		};
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 400, refused: 0 });
+		expect(server.pushes.map((p) => p.mutations[0]?.id)).toEqual([1, 101, 201, 301, 201, 301]);
+		expect(applied).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
+		expect(await db.outbox.count()).toBe(0);
+		expect((await db.meta.get('sync.nextMutationId'))?.value).toBe('401');
+	});
+
+	it('stops at a batch that fails with others on their way, waits for them, and sends the rest again later', async () => {
+		await createNotes(400);
+		const { model, applied } = exactlyOnceServer();
+		let onTheirWay = 0;
+		let fail = true;
+		server.onPush = async (request) => {
+			onTheirWay++;
+			try {
+				await pause(request.mutations[0]?.id === 101 ? 1 : 60);
+				if (fail && request.mutations[0]?.id === 101) throw ServerUnreachable.because('the signal went');
+				return model(request);
+			} finally {
+				onTheirWay--;
+			}
+		};
+		await expect(engine.sync()).rejects.toBeInstanceOf(ServerUnreachable);
+		// Nothing is left on its way once the sync has stopped.
+		expect(onTheirWay).toBe(0);
+		expect((await storedIn(db).outbox()).map((e) => e.mutationId)).toEqual(
+			Array.from({ length: 300 }, (_, i) => i + 101)
+		);
+		fail = false;
+		await engine.sync();
+		expect(applied).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
 		expect(await db.outbox.count()).toBe(0);
 	});
 

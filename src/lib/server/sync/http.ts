@@ -33,6 +33,8 @@ export interface SyncRequestInfo extends RequestOrigin {
 export interface SyncServer {
 	database: SyncDatabase;
 	now?: ServerClock;
+	/** See `PushContext.waitForEarlierMs`. */
+	waitForEarlierMs?: number;
 }
 
 export interface SyncAnswer {
@@ -148,7 +150,8 @@ async function serve(
 	const context = {
 		scope: scopeOf(actor),
 		deviceId: actor.deviceId,
-		...(server.now ? { now: server.now } : {})
+		...(server.now ? { now: server.now } : {}),
+		...(server.waitForEarlierMs ? { waitForEarlierMs: server.waitForEarlierMs } : {})
 	};
 	switch (endpoint) {
 		case 'push':

@@ -3,6 +3,7 @@ import { decodeHlc, MAX_CLOCK_AHEAD_MS } from '$lib/domain/sync/hlc';
 import type { PullResponse } from '$lib/domain/sync/protocol';
 import { available, testDatabases } from '../db/testing';
 import { DAY, HALL, openSyncDatabase, ProtocolDevice, serverClock, SYNC_STAFF, T0 } from './testing';
+import type { SyncServer } from './http';
 import type { SyncDatabase } from './storage';
 
 describe.each(testDatabases)('push on $kind', (kind) => {
@@ -12,11 +13,11 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 		cleanup = undefined;
 	});
 
-	async function setUp() {
+	async function setUp(options: Pick<SyncServer, 'waitForEarlierMs'> = {}) {
 		const opened = await openSyncDatabase(kind);
 		cleanup = opened.cleanup;
 		const time = serverClock(T0 + 1000);
-		const server = { database: opened.database, now: time.clock };
+		const server: SyncServer = { database: opened.database, now: time.clock, ...options };
 		const device = (name: string, wall?: () => number) => new ProtocolDevice(server, name, wall);
 		return { database: opened.database, server, time, device };
 	}
@@ -128,6 +129,43 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 		expect(await counts(database)).toMatchObject({ records: 0, answers: 0, seq: 0 });
 		expect((await anna.push()).lastMutationId).toBe(3);
 	});
+
+	it.skipIf(!available(kind))(
+		'a push that arrives before the one ahead of it waits for that one, then is applied',
+		async () => {
+			const { database, device } = await setUp({ waitForEarlierMs: 5000 });
+			const anna = device('Anna');
+			for (let i = 0; i < 4; i++) anna.create();
+			const second = anna.request('push', { mutations: anna.outbox.slice(2) });
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(await counts(database)).toMatchObject({ records: 0, answers: 0 });
+			const first = await anna.request('push', { mutations: anna.outbox.slice(0, 2) });
+			expect(first).toMatchObject({ status: 200, body: { lastMutationId: 2 } });
+			expect(await second).toMatchObject({
+				status: 200,
+				body: {
+					lastMutationId: 4,
+					results: [
+						{ id: 3, status: 'applied' },
+						{ id: 4, status: 'applied' }
+					]
+				}
+			});
+			expect(await counts(database)).toMatchObject({ records: 4, answers: 4 });
+		}
+	);
+
+	it.skipIf(!available(kind))(
+		'a push still ahead when its wait is over is answered with the id expected, and applies nothing',
+		async () => {
+			const { database, device } = await setUp({ waitForEarlierMs: 120 });
+			const anna = device('Anna');
+			for (let i = 0; i < 3; i++) anna.create();
+			const answer = await anna.request('push', { mutations: anna.outbox.slice(1) });
+			expect(answer).toMatchObject({ status: 409, body: { error: { expectedMutationId: 1 } } });
+			expect(await counts(database)).toMatchObject({ records: 0, answers: 0 });
+		}
+	);
 
 	it.skipIf(!available(kind))('refuses a push whose ids do not follow each other', async () => {
 		const { device } = await setUp();

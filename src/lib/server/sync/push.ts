@@ -27,7 +27,17 @@ export interface PushContext {
 	scope: Scope;
 	/** The device their session was started on, for the audit log. */
 	deviceId?: string | null;
+	/**
+	 * How long a push that arrived before the one ahead of it (a device keeps a few on their way)
+	 * waits for that one before it is answered "gap"; 0 answers at once.
+	 */
+	waitForEarlierMs?: number;
 }
+
+/** What the API gives a push that arrived early: its device sends at most three at once. */
+export const WAIT_FOR_EARLIER_MS = 2000;
+/** How often a waiting push looks again, in case the push ahead commits in another process. */
+const LOOK_AGAIN_MS = 50;
 
 /**
  * Apply a device's changes exactly once. The whole push is one transaction: every change's effects,
@@ -35,6 +45,10 @@ export interface PushContext {
  * and the answer leaves only after that commit. Ids at or below the last are replays and get the
  * stored answer; a refused change (invalid, or outside the person's rights) is answered with its
  * reason and still advances the id.
+ *
+ * A push whose first id is beyond the next one expected waits (outside any transaction) for the
+ * device's pushes ahead of it, up to `waitForEarlierMs`, then tries again; still ahead, it is
+ * answered with the id expected, as before.
  */
 export async function push(
 	database: SyncDatabase,
@@ -42,6 +56,61 @@ export async function push(
 	context: PushContext
 ): Promise<PushResponse> {
 	checkConsecutive(request.mutations);
+	const until = Date.now() + (context.waitForEarlierMs ?? 0);
+	for (;;) {
+		try {
+			return await pushOnce(database, request, context);
+		} catch (error) {
+			const left = until - Date.now();
+			if (!arrivedEarly(error, request) || left <= 0) throw error;
+			await committed.next(request.clientId, Math.min(left, LOOK_AGAIN_MS));
+		}
+	}
+}
+
+/** A gap because this push came before the one ahead of it (not a replay naming another record). */
+function arrivedEarly(error: unknown, request: PushRequest): boolean {
+	const first = request.mutations[0]?.id;
+	return (
+		error instanceof SyncRefusal &&
+		error.code === 'mutation-gap' &&
+		first !== undefined &&
+		error.expectedMutationId !== undefined &&
+		error.expectedMutationId < first
+	);
+}
+
+/** Pushes waiting in this process for another push of the same device to commit. */
+class Commits {
+	readonly #waiting = new Map<string, Set<() => void>>();
+
+	/** Resolves when the device's next push commits here, or after `ms`, whichever is first. */
+	next(clientId: string, ms: number): Promise<void> {
+		return new Promise((resolve) => {
+			const waiting = this.#waiting.get(clientId) ?? new Set<() => void>();
+			this.#waiting.set(clientId, waiting);
+			const done = () => {
+				clearTimeout(timer);
+				waiting.delete(done);
+				if (waiting.size === 0 && this.#waiting.get(clientId) === waiting) this.#waiting.delete(clientId);
+				resolve();
+			};
+			const timer = setTimeout(done, ms);
+			waiting.add(done);
+		});
+	}
+
+	wake(clientId: string): void {
+		for (const done of [...(this.#waiting.get(clientId) ?? [])]) done();
+	}
+}
+const committed = new Commits();
+
+async function pushOnce(
+	database: SyncDatabase,
+	request: PushRequest,
+	context: PushContext
+): Promise<PushResponse> {
 	const clock = context.now ?? Date.now;
 	const response = await writeTransaction(database, async (trx) => {
 		const nowMs = clock();
@@ -79,6 +148,7 @@ export async function push(
 		failpoint('push-before-commit');
 		return { lastMutationId, results };
 	});
+	committed.wake(request.clientId);
 	failpoint('push-after-commit');
 	return response;
 }

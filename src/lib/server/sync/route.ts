@@ -3,6 +3,7 @@ import { requestOrigin } from '../api/guard';
 import { readBody } from '../api/json-body';
 import { jsonResponse } from '../api/refusal';
 import { BODY_LIMITS, handleSync, type SyncEndpoint } from './http';
+import { WAIT_FOR_EARLIER_MS } from './push';
 
 /** The HTTP side of a sync endpoint: read the body (never more than the limit), answer as JSON. */
 export async function syncRoute(
@@ -15,7 +16,7 @@ export async function syncRoute(
 		endpoint,
 		body,
 		{ ...requestOrigin(request, context.serverOrigin), actor: context.session?.actor ?? null },
-		{ database: context.store, now: () => context.now().getTime() }
+		{ database: context.store, now: () => context.now().getTime(), waitForEarlierMs: WAIT_FOR_EARLIER_MS }
 	);
 	return jsonResponse(answer.body, answer.status);
 }
