@@ -25,10 +25,13 @@ afterEach(async () => {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A server that applies each id once, in order, and answers a batch that skips ids with a gap. */
-function exactlyOnceServer() {
-	const applied: number[] = [];
-	let last = 0;
+/**
+ * A server that applies each id once, in order, and answers a batch that skips ids with a gap
+ * (`held`: ids it has applied already).
+ */
+function exactlyOnceServer(held = 0) {
+	const applied = Array.from({ length: held }, (_, i) => i + 1);
+	let last = held;
 	const model = (request: PushRequest) => {
 		const first = request.mutations[0]?.id ?? last + 1;
 		if (first > last + 1) throw new MutationGap(`Expected mutation ${last + 1}`, last + 1);
@@ -189,6 +192,28 @@ describe('push', () => {
 			[1, 100],
 			[501, 550]
 		]);
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('sends ids it gave out under the same ids after a push stopped with answers unsettled, however far the server got', async () => {
+		// As after a push that numbered 2,500 changes and got ids 1 to 2,000 applied, but settled only
+		// the first hundred before the tab closed (or a settle failed).
+		await createNotes(2500);
+		const rows = await db.outbox.orderBy('seq').toArray();
+		await db.outbox.bulkPut(rows.map((row, i) => ({ ...row, mutationId: i + 1 })));
+		await db.outbox.bulkDelete(rows.slice(0, 100).map((row) => row.seq as number));
+		await db.meta.put({ key: 'sync.nextMutationId', value: '2501' });
+		const { model, applied } = exactlyOnceServer();
+		model({
+			...(server.pushes[0] as PushRequest),
+			mutations: Array.from({ length: 2000 }, (_, i) => ({ id: i + 1 }))
+		} as PushRequest);
+		server.onPush = model;
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 2400, refused: 0 });
+		// Replays up to 2,000, then new: every id once, none given out again.
+		expect(applied).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+		expect(Math.max(...server.pushed.map((m) => m.id))).toBe(2500);
 		expect(await db.outbox.count()).toBe(0);
 	});
 

@@ -90,10 +90,14 @@ async function sendAll(
 		return { batch, answer, alone };
 	};
 	const waiting: Sent[] = [];
-	/** Batches numbered, not yet sent; the last outbox entry and id numbered in this push. */
+	/** Batches numbered, not yet sent; the last outbox entry read for them. */
 	let numbered: OutboxEntry[][] = [];
 	let afterSeq = 0;
-	let lastNumbered = 0;
+	/**
+	 * The last id the device has given out, in this push or before (acknowledged or not): the server
+	 * holding ids beyond it means the device lost its numbering.
+	 */
+	let lastGiven = 0;
 	/** Whether the outbox had nothing more to number when last looked at (while batches travelled). */
 	let exhausted = false;
 	let agreed = false;
@@ -101,18 +105,22 @@ async function sendAll(
 		for (;;) {
 			while (waiting.length < (agreed ? BATCHES_IN_FLIGHT : 1)) {
 				if (numbered.length === 0) {
-					// Changes saved meanwhile are looked for again once nothing is on its way.
+					// With nothing more in the outbox, it is looked at again (for changes saved meanwhile)
+					// once nothing is on its way.
 					if (exhausted && waiting.length > 0) break;
-					numbered = await nextBatches(context, afterSeq);
-					exhausted = numbered.length === 0;
-					if (exhausted) break;
-					const last = numbered.at(-1)?.at(-1);
-					afterSeq = last?.seq ?? afterSeq;
-					lastNumbered = Math.max(lastNumbered, last?.mutationId ?? 0);
+					const read = await nextBatches(context, afterSeq);
+					numbered = read.batches;
+					exhausted = read.lastSeq === undefined;
+					afterSeq = read.lastSeq ?? afterSeq;
+					lastGiven = read.lastGiven;
+					// Every entry read was refused on the device as too large: read on.
+					if (numbered.length === 0 && !exhausted) continue;
+					if (numbered.length === 0) break;
 				}
 				settling.check();
 				waiting.push(send(numbered.shift() as OutboxEntry[], waiting.length === 0));
 			}
+			// Nothing numbered, nothing on its way, nothing more in the outbox: done.
 			const head = waiting.shift();
 			if (!head) return undefined;
 			let answer: PushResponse;
@@ -135,7 +143,7 @@ async function sendAll(
 			// numbered after this one must not go out under ids the server takes for replays. Ids it
 			// gave out are not renumbered: the server may hold them already (an answer settled too
 			// late), and must get them as replays, not as new changes.
-			if (answer.lastMutationId > lastNumbered) return { renumberFrom: answer.lastMutationId + 1 };
+			if (answer.lastMutationId > lastGiven) return { renumberFrom: answer.lastMutationId + 1 };
 		}
 	} finally {
 		// Nothing is left on its way: what comes next depends on what the server holds.
@@ -212,12 +220,21 @@ export function toMutation(entry: OutboxEntry): Mutation {
 	return mutation;
 }
 
+/** What `nextBatches` read and numbered. */
+interface Numbered {
+	batches: OutboxEntry[][];
+	/** The last outbox entry read (none: nothing waits after `afterSeq`). */
+	lastSeq: number | undefined;
+	/** The last mutation id the device has given out, now or before. */
+	lastGiven: number;
+}
+
 /**
- * The next batches, oldest first, with mutation ids given to entries that have none, in order,
- * saved before anything is sent. An entry too large to send even alone is refused on the device
- * with a reason, before it gets an id, so it never blocks the ones after it.
+ * The next batches after `afterSeq`, oldest first, with mutation ids given to entries that have
+ * none, in order, saved before anything is sent. An entry too large to send even alone is refused
+ * on the device with a reason, before it gets an id, so it never blocks the ones after it.
  */
-async function nextBatches(context: SyncContext, afterSeq: number): Promise<OutboxEntry[][]> {
+async function nextBatches(context: SyncContext, afterSeq: number): Promise<Numbered> {
 	const { db } = context;
 	return db.write(async () => {
 		const rows = await db.outbox
@@ -253,7 +270,7 @@ async function nextBatches(context: SyncContext, afterSeq: number): Promise<Outb
 		if (batch.length > 0) batches.push(batch);
 		await db.outbox.bulkPut(numbered);
 		await writeMeta(db.meta, META.nextMutationId, next);
-		return batches;
+		return { batches, lastSeq: rows.at(-1)?.seq, lastGiven: next - 1 };
 	});
 }
 

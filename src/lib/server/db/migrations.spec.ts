@@ -48,7 +48,8 @@ const expected: Record<string, Record<string, { nullable: boolean }>> = {
 		created_at: { nullable: false },
 		last_seen_at: { nullable: false },
 		scope_fingerprint: { nullable: true },
-		last_view_id: { nullable: false }
+		last_view_id: { nullable: false },
+		gaps_answered: { nullable: false }
 	},
 	sync_mutation: {
 		client_id: { nullable: false },

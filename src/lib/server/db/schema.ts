@@ -100,6 +100,8 @@ export interface SyncClientTable {
 	scope_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
 	/** The last view of a sensitive record this device reported (see sync/views). */
 	last_view_id: ColumnType<number | string, number | undefined, number>;
+	/** How many times the device was told of a gap in its numbering (see sync/push). */
+	gaps_answered: ColumnType<number | string, number | undefined, number>;
 }
 
 /** The answer given to each mutation, so a replay gets exactly the same one. */

@@ -6,6 +6,8 @@ import type { Database } from '../db/schema';
 export interface ClientProgress {
 	lastMutationId: number;
 	lastViewId: number;
+	/** How many times the device was told of a gap in its numbering. */
+	gapsAnswered: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export async function registerClient(
 ): Promise<ClientProgress> {
 	const client = await trx
 		.selectFrom('sync_client')
-		.select(['last_mutation_id', 'last_view_id', 'device_name', 'staff_id'])
+		.select(['last_mutation_id', 'last_view_id', 'gaps_answered', 'device_name', 'staff_id'])
 		.where('id', '=', request.clientId)
 		.executeTakeFirst();
 	if (client) {
@@ -32,7 +34,11 @@ export async function registerClient(
 				.where('id', '=', request.clientId)
 				.execute();
 		}
-		return { lastMutationId: Number(client.last_mutation_id), lastViewId: Number(client.last_view_id) };
+		return {
+			lastMutationId: Number(client.last_mutation_id),
+			lastViewId: Number(client.last_view_id),
+			gapsAnswered: Number(client.gaps_answered)
+		};
 	}
 	await trx
 		.insertInto('sync_client')
@@ -45,5 +51,5 @@ export async function registerClient(
 			last_seen_at: now
 		})
 		.execute();
-	return { lastMutationId: 0, lastViewId: 0 };
+	return { lastMutationId: 0, lastViewId: 0, gapsAnswered: 0 };
 }

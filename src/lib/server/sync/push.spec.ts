@@ -167,6 +167,36 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 		}
 	);
 
+	it.skipIf(!available(kind))(
+		'a push still waiting when its device is told of a gap is never applied, even once its ids fit',
+		async () => {
+			const { database, server, device } = await setUp({ waitForEarlierMs: 5000 });
+			const anna = device('Anna');
+			for (let i = 0; i < 6; i++) anna.create();
+			const changes = [...anna.outbox];
+			await anna.push(changes.slice(0, 2));
+			// Held back waiting for 3 and 4.
+			const held = anna.request('push', { mutations: changes.slice(4) });
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			// Another server process, which answers gaps at once, tells the device of one…
+			const elsewhere = new ProtocolDevice(
+				{ ...server, waitForEarlierMs: 0 },
+				'Anna',
+				undefined,
+				SYNC_STAFF,
+				anna.clientId
+			);
+			expect((await elsewhere.request('push', { mutations: changes.slice(3, 4) })).status).toBe(409);
+			// …and the device, having renumbered, fills 3 and 4 with other changes: the held push now fits.
+			await elsewhere.push(changes.slice(2, 4));
+			expect(await held).toMatchObject({
+				status: 409,
+				body: { error: { code: 'mutation-gap', expectedMutationId: 5 } }
+			});
+			expect(await counts(database)).toMatchObject({ records: 4, answers: 4 });
+		}
+	);
+
 	it.skipIf(!available(kind))('refuses a push whose ids do not follow each other', async () => {
 		const { device } = await setUp();
 		const anna = device('Anna');

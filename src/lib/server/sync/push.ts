@@ -34,7 +34,7 @@ export interface PushContext {
 	waitForEarlierMs?: number;
 }
 
-/** What the API gives a push that arrived early: its device sends at most three at once. */
+/** What the API gives a push that arrived early: its device sends at most four at once. */
 export const WAIT_FOR_EARLIER_MS = 2000;
 /** How often a waiting push looks again, in case the push ahead commits in another process. */
 const LOOK_AGAIN_MS = 50;
@@ -47,8 +47,10 @@ const LOOK_AGAIN_MS = 50;
  * reason and still advances the id.
  *
  * A push whose first id is beyond the next one expected waits (outside any transaction) for the
- * device's pushes ahead of it, up to `waitForEarlierMs`, then tries again; still ahead, it is
- * answered with the id expected, as before.
+ * device's pushes ahead of it, up to `waitForEarlierMs`, then tries again. Every "gap" answer is
+ * counted with the device first: a device renumbers only after one, so a push still waiting when
+ * the count moves carries ids the device has since given to other changes, and is answered "gap"
+ * without being applied, whichever process answered the gap.
  */
 export async function push(
 	database: SyncDatabase,
@@ -57,27 +59,51 @@ export async function push(
 ): Promise<PushResponse> {
 	checkConsecutive(request.mutations);
 	const until = Date.now() + (context.waitForEarlierMs ?? 0);
+	/** The device's count of gap answers when this push began to wait. */
+	let heldAt: number | undefined;
 	for (;;) {
 		try {
-			return await pushOnce(database, request, context);
+			return await pushOnce(database, request, context, heldAt);
 		} catch (error) {
+			if (!(error instanceof SyncRefusal) || error.code !== 'mutation-gap') throw error;
 			const left = until - Date.now();
-			if (!arrivedEarly(error, request) || left <= 0) throw error;
-			await committed.next(request.clientId, Math.min(left, LOOK_AGAIN_MS));
+			if (error instanceof ArrivedEarly && left > 0) {
+				heldAt ??= error.gapsAnswered;
+				await committed.next(request.clientId, Math.min(left, LOOK_AGAIN_MS));
+				continue;
+			}
+			await countGapAnswer(database, request, context);
+			throw error;
 		}
 	}
 }
 
-/** A gap because this push came before the one ahead of it (not a replay naming another record). */
-function arrivedEarly(error: unknown, request: PushRequest): boolean {
-	const first = request.mutations[0]?.id;
-	return (
-		error instanceof SyncRefusal &&
-		error.code === 'mutation-gap' &&
-		first !== undefined &&
-		error.expectedMutationId !== undefined &&
-		error.expectedMutationId < first
-	);
+/** A push whose first id is beyond the next one expected: it may wait for the one ahead of it. */
+class ArrivedEarly extends SyncRefusal {
+	constructor(
+		expected: number,
+		first: number,
+		/** The device's count of gap answers as this push found it. */
+		readonly gapsAnswered: number
+	) {
+		super(409, 'mutation-gap', gapMessage(expected, first), expected);
+	}
+}
+
+const gapMessage = (expected: number, first: number) =>
+	`The server expected change number ${expected} from this device next, not ${first}. The device will number its waiting changes again and resend them.`;
+
+/** Counted before the answer leaves (see `push`); a device seen for the first time is registered. */
+async function countGapAnswer(database: SyncDatabase, request: PushRequest, context: PushContext) {
+	const now = new Date((context.now ?? Date.now)()).toISOString();
+	await writeTransaction(database, async (trx) => {
+		await registerClient(trx, request, context.scope.staffId, now);
+		await trx
+			.updateTable('sync_client')
+			.set((eb) => ({ gaps_answered: eb('gaps_answered', '+', 1) }))
+			.where('id', '=', request.clientId)
+			.execute();
+	});
 }
 
 /** Pushes waiting in this process for another push of the same device to commit. */
@@ -106,25 +132,25 @@ class Commits {
 }
 const committed = new Commits();
 
+/** One try; `heldAt`: the count of gap answers when the push began to wait, if it has waited. */
 async function pushOnce(
 	database: SyncDatabase,
 	request: PushRequest,
-	context: PushContext
+	context: PushContext,
+	heldAt: number | undefined
 ): Promise<PushResponse> {
 	const clock = context.now ?? Date.now;
 	const response = await writeTransaction(database, async (trx) => {
 		const nowMs = clock();
 		const now = new Date(nowMs).toISOString();
-		const { lastMutationId: last } = await registerClient(trx, request, context.scope.staffId, now);
+		const client = await registerClient(trx, request, context.scope.staffId, now);
+		const last = client.lastMutationId;
 		const first = request.mutations[0]?.id ?? last + 1;
-		if (first > last + 1) {
-			throw new SyncRefusal(
-				409,
-				'mutation-gap',
-				`The server expected change number ${last + 1} from this device next, not ${first}. The device will number its waiting changes again and resend them.`,
-				last + 1
-			);
+		// Told of a gap while this push waited: the device may have renumbered; only a gap now.
+		if (heldAt !== undefined && client.gapsAnswered !== heldAt) {
+			throw new SyncRefusal(409, 'mutation-gap', gapMessage(last + 1, first), last + 1);
 		}
+		if (first > last + 1) throw new ArrivedEarly(last + 1, first, client.gapsAnswered);
 		const replays = request.mutations.filter((m) => m.id <= last);
 		const fresh = request.mutations.filter((m) => m.id > last);
 		const answers = await storedAnswers(trx, request.clientId, replays, last);
