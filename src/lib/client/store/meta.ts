@@ -17,7 +17,9 @@ export const META = {
 	/** Bumped by each reset; pulled records carry the epoch that brought them. */
 	resetEpoch: 'sync.resetEpoch',
 	/** Set while a reset's fresh download is under way: its end drops what it did not bring. */
-	resetting: 'sync.resetting'
+	resetting: 'sync.resetting',
+	/** How many gap answers the server had given this device when it last numbered (see sync/push). */
+	numbering: 'sync.numbering'
 } as const;
 
 type Meta = Table<MetaRow, string>;

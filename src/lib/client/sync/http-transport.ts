@@ -14,6 +14,7 @@ import {
 	BadAnswer,
 	ClientTooOld,
 	MutationGap,
+	NumberingStale,
 	Offline,
 	RequestRejected,
 	ServerUnreachable,
@@ -103,9 +104,11 @@ function failure(response: Response, json: unknown): Error {
 			return ServerUnreachable.because(`it answered ${response.status} ${response.statusText}`.trim());
 		return new RequestRejected(`The server refused to sync (${response.status}).`, response.status);
 	}
-	const { code, message, status, expectedMutationId } = parsed.data.error;
+	const { code, message, status, expectedMutationId, numbering } = parsed.data.error;
 	if (code === 'client-too-old') return new ClientTooOld(message);
-	if (code === 'mutation-gap' && expectedMutationId) return new MutationGap(message, expectedMutationId);
+	if (code === 'mutation-gap' && expectedMutationId)
+		return new MutationGap(message, expectedMutationId, numbering);
+	if (code === 'numbering-stale' && numbering !== undefined) return new NumberingStale(message, numbering);
 	if (response.status >= 500 || code === 'unavailable') return new ServerUnreachable(message);
 	return new RequestRejected(message, status, code);
 }

@@ -6,7 +6,7 @@ import { RecordRepository } from '../store/repository';
 import { noteKind, steppedOptions, type Note, storedIn, testDatabase } from '../store/testing';
 import { SyncEngine } from './engine';
 import { acknowledgeAll, ScriptedTransport } from './testing';
-import { BadAnswer, MutationGap, ServerUnreachable } from './transport';
+import { BadAnswer, MutationGap, NumberingStale, ServerUnreachable } from './transport';
 
 let db: DeviceDatabase;
 let notes: RecordRepository<Note>;
@@ -325,6 +325,37 @@ describe('push', () => {
 		]);
 		expect(await db.outbox.count()).toBe(0);
 		expect((await db.meta.get('sync.nextMutationId'))?.value).toBe('7');
+	});
+
+	it('renumbers under the numbering the gap answer gives, and sends it with every push after', async () => {
+		await createNotes(2);
+		server.onPush = (request) => {
+			if (request.mutations[0]?.id === 1) throw new MutationGap('Expected mutation 5', 5, 3);
+			return acknowledgeAll(request);
+		};
+		await engine.sync();
+		await createNotes(1);
+		await engine.sync();
+		expect(server.pushes.map((p) => [p.numbering, p.mutations.map((m) => m.id)])).toEqual([
+			[0, [1, 2]],
+			[3, [5, 6]],
+			[3, [7]]
+		]);
+	});
+
+	it('sends a push numbered before a gap answer it never took in again, same ids, under the new numbering', async () => {
+		await createNotes(2);
+		server.onPush = (request) => {
+			if (request.numbering !== 4) throw new NumberingStale('Numbered before the last gap', 4);
+			return acknowledgeAll(request);
+		};
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 2, refused: 0 });
+		expect(server.pushes.map((p) => [p.numbering, p.mutations.map((m) => m.id)])).toEqual([
+			[0, [1, 2]],
+			[4, [1, 2]]
+		]);
+		expect((await db.meta.get('sync.numbering'))?.value).toBe('4');
 	});
 
 	it('gives up on a gap that will not close, keeping every change', async () => {

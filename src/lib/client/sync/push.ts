@@ -7,7 +7,7 @@ import {
 import type { OutboxEntry, OutboxRow, RefusedOutboxRow } from '../store/database';
 import { META, readNumber, writeMeta } from '../store/meta';
 import { envelope, type SyncContext } from './sync-context';
-import { BadAnswer, MutationGap } from './transport';
+import { BadAnswer, MutationGap, NumberingStale } from './transport';
 
 export interface PushOutcome {
 	applied: number;
@@ -52,21 +52,32 @@ interface Sent {
  */
 export async function pushAll(context: SyncContext): Promise<PushOutcome> {
 	const settling = new Settling(context);
+	const numbering = { value: await readNumber(context.db.meta, META.numbering, 0) };
 	try {
 		for (let gaps = 0; ;) {
+			const taken = numbering.value;
 			const stop = await sendAll(
 				context,
 				settling,
+				numbering,
 				() => gaps++ < MAX_GAP_RETRIES,
 				() => (gaps = 0)
 			);
 			await settling.drain();
-			if (stop === undefined) return settling.outcome;
-			await renumber(context, stop.renumberFrom);
+			if (stop?.numbering !== undefined) numbering.value = stop.numbering;
+			if (stop === undefined) {
+				if (numbering.value !== taken) await saveNumbering(context, numbering.value);
+				return settling.outcome;
+			}
+			await renumber(context, stop.renumberFrom, numbering.value);
 		}
 	} finally {
 		await settling.idle();
 	}
+}
+
+async function saveNumbering(context: SyncContext, numbering: number): Promise<void> {
+	await context.db.write(() => writeMeta(context.db.meta, META.numbering, numbering));
 }
 
 /**
@@ -76,13 +87,16 @@ export async function pushAll(context: SyncContext): Promise<PushOutcome> {
 async function sendAll(
 	context: SyncContext,
 	settling: Settling,
+	/** What the pushes carry; taken up from the server's answers (see `PushRequest.numbering`). */
+	numbering: { value: number },
 	mayCloseGap: () => boolean,
 	answered: () => void
-): Promise<{ renumberFrom: number } | undefined> {
+): Promise<{ renumberFrom: number; numbering?: number } | undefined> {
 	const send = (batch: OutboxEntry[], alone: boolean): Sent => {
 		const answer = context.transport.push({
 			...envelope(context),
 			...(context.deviceName ? { deviceName: context.deviceName } : {}),
+			numbering: numbering.value,
 			mutations: batch.map(toMutation)
 		});
 		// Its failure is taken when its turn comes (or dropped, when an earlier one stops the push).
@@ -127,14 +141,27 @@ async function sendAll(
 			try {
 				answer = await head.answer;
 			} catch (error) {
+				// Numbered before a gap answer the device has not taken in (one lost on the way, or given
+				// to a batch still on its way): nothing applied; the same ids again, under the new numbering.
+				if (error instanceof NumberingStale) {
+					if (head.alone && !mayCloseGap()) throw error;
+					numbering.value = error.numbering;
+					waiting.unshift(send(head.batch, head.alone));
+					continue;
+				}
 				if (!(error instanceof MutationGap)) throw error;
-				// It overtook the batch ahead of it, answered since: the same ids again.
+				// It overtook the batch ahead of it, answered since: the same ids again (under the
+				// numbering the gap answer gave, as the ids have not changed).
 				if (!head.alone) {
+					if (error.numbering !== undefined) numbering.value = error.numbering;
 					waiting.unshift(send(head.batch, true));
 					continue;
 				}
 				if (!mayCloseGap()) throw error;
-				return { renumberFrom: error.expectedMutationId };
+				return {
+					renumberFrom: error.expectedMutationId,
+					...(error.numbering !== undefined ? { numbering: error.numbering } : {})
+				};
 			}
 			answered();
 			agreed = true;
@@ -338,13 +365,17 @@ async function settle(context: SyncContext, answers: readonly Answered[]): Promi
 	});
 }
 
-/** Close a gap: the entries not yet acknowledged take ids from the one the server expects, in order. */
-async function renumber(context: SyncContext, expected: number): Promise<void> {
+/**
+ * Close a gap: the entries not yet acknowledged take ids from the one the server expects, in order,
+ * and the pushes carry the numbering the gap answer gave from now on.
+ */
+async function renumber(context: SyncContext, expected: number, numbering: number): Promise<void> {
 	const { db } = context;
 	await db.write(async () => {
 		let next = expected;
 		const numbered = (await db.outbox.orderBy('seq').toArray()).filter((e) => e.mutationId !== undefined);
 		for (const entry of numbered) await db.outbox.update(entry.seq as number, { mutationId: next++ });
 		await writeMeta(db.meta, META.nextMutationId, next);
+		await writeMeta(db.meta, META.numbering, numbering);
 	});
 }

@@ -58,7 +58,24 @@ export class MutationGap extends SyncFailure {
 	readonly kind = 'mutation-gap';
 	constructor(
 		message: string,
-		readonly expectedMutationId: number
+		readonly expectedMutationId: number,
+		/** The numbering the device's pushes are to carry from now on, when the server says. */
+		readonly numbering?: number
+	) {
+		super(message);
+	}
+}
+
+/**
+ * The push was numbered before the server's last gap answer to this device, and nothing in it was
+ * applied: the device takes up the server's numbering and sends the same changes again.
+ */
+export class NumberingStale extends SyncFailure {
+	override name = 'NumberingStale';
+	readonly kind = 'mutation-gap';
+	constructor(
+		message: string,
+		readonly numbering: number
 	) {
 		super(message);
 	}

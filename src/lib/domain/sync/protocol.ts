@@ -102,6 +102,11 @@ export const pushRequestSchema = z.strictObject({
 	...versioned,
 	/** What people call this device, shown beside its edits in conflict review. */
 	deviceName: z.string().trim().max(100).optional(),
+	/**
+	 * How many gap answers the device had taken in when it numbered these changes (0 before any):
+	 * a push numbered before a later gap answer is refused (`numbering-stale`), never applied.
+	 */
+	numbering: z.number().int().nonnegative().optional(),
 	mutations: z
 		.array(mutationSchema)
 		.min(1, 'mutations must hold at least one change')
@@ -267,6 +272,8 @@ export const SYNC_ERROR_CODES = [
 	'client-too-old',
 	'server-too-old',
 	'mutation-gap',
+	/** The push was numbered before the server's last gap answer to the device: nothing applied. */
+	'numbering-stale',
 	'payload-too-large',
 	'unsupported-media-type',
 	'unauthenticated',
@@ -283,7 +290,9 @@ export const syncErrorSchema = z.object({
 		code: z.enum(SYNC_ERROR_CODES),
 		message: z.string(),
 		/** On `mutation-gap`: the mutation id the server expects next. */
-		expectedMutationId: z.number().int().positive().optional()
+		expectedMutationId: z.number().int().positive().optional(),
+		/** On `mutation-gap` and `numbering-stale`: the numbering the device's pushes are to carry now. */
+		numbering: z.number().int().nonnegative().optional()
 	})
 });
 export type SyncError = z.infer<typeof syncErrorSchema>;

@@ -156,7 +156,7 @@ function syncOperation(summary: string, description: string, request: JsonSchema
 				),
 				'403': syncError('A call from another website.'),
 				'409': syncError(
-					'`mutation-gap` (with `expectedMutationId`), or `server-too-old`: the device is newer than the server.'
+					'`mutation-gap` (with `expectedMutationId` and the `numbering` to carry from now on), `numbering-stale` (the push was numbered before the last gap answer; nothing applied; with `numbering`), or `server-too-old`: the device is newer than the server.'
 				),
 				'413': syncError('The body is larger than the server accepts.'),
 				'415': syncError('The body is not declared as `application/json`.'),

@@ -122,7 +122,8 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 					status: 409,
 					code: 'mutation-gap',
 					message: expect.stringContaining('expected change number 1') as string,
-					expectedMutationId: 1
+					expectedMutationId: 1,
+					numbering: 1
 				}
 			}
 		});
@@ -194,6 +195,33 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 				body: { error: { code: 'mutation-gap', expectedMutationId: 5 } }
 			});
 			expect(await counts(database)).toMatchObject({ records: 4, answers: 4 });
+		}
+	);
+
+	it.skipIf(!available(kind))(
+		'a push numbered before its device was last told of a gap is refused and never applied, even when its ids fit',
+		async () => {
+			const { database, device } = await setUp();
+			const anna = device('Anna');
+			for (let i = 0; i < 6; i++) anna.create();
+			const changes = [...anna.outbox];
+			const send = (mutations: typeof changes, numbering: number) =>
+				anna.request('push', { mutations, numbering });
+			expect((await send(changes.slice(0, 2), 0)).status).toBe(200);
+			// 5 and 6 leave, numbered as things stand, and are held up on the way. Meanwhile the device
+			// is told of a gap, renumbers, and fills 3 and 4 with other changes.
+			expect(await send(changes.slice(3, 4), 0)).toMatchObject({
+				status: 409,
+				body: { error: { numbering: 1 } }
+			});
+			expect((await send(changes.slice(2, 4), 1)).status).toBe(200);
+			// The late push's ids now follow on; it is still refused, and the refusal is not a gap.
+			expect(await send(changes.slice(4), 0)).toMatchObject({
+				status: 409,
+				body: { error: { code: 'numbering-stale', numbering: 1 } }
+			});
+			expect(await counts(database)).toMatchObject({ records: 4, answers: 4 });
+			expect((await send(changes.slice(4), 1)).status).toBe(200);
 		}
 	);
 

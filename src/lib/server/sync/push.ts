@@ -72,8 +72,8 @@ export async function push(
 				await committed.next(request.clientId, Math.min(left, LOOK_AGAIN_MS));
 				continue;
 			}
-			await countGapAnswer(database, request, context);
-			throw error;
+			const numbering = await countGapAnswer(database, request, context);
+			throw new SyncRefusal(409, 'mutation-gap', error.message, error.expectedMutationId, numbering);
 		}
 	}
 }
@@ -93,16 +93,24 @@ class ArrivedEarly extends SyncRefusal {
 const gapMessage = (expected: number, first: number) =>
 	`The server expected change number ${expected} from this device next, not ${first}. The device will number its waiting changes again and resend them.`;
 
-/** Counted before the answer leaves (see `push`); a device seen for the first time is registered. */
-async function countGapAnswer(database: SyncDatabase, request: PushRequest, context: PushContext) {
+/**
+ * Counted before the answer leaves (see `push`), which tells the device its new numbering; a device
+ * seen for the first time is registered.
+ */
+async function countGapAnswer(
+	database: SyncDatabase,
+	request: PushRequest,
+	context: PushContext
+): Promise<number> {
 	const now = new Date((context.now ?? Date.now)()).toISOString();
-	await writeTransaction(database, async (trx) => {
-		await registerClient(trx, request, context.scope.staffId, now);
+	return writeTransaction(database, async (trx) => {
+		const { gapsAnswered } = await registerClient(trx, request, context.scope.staffId, now);
 		await trx
 			.updateTable('sync_client')
-			.set((eb) => ({ gaps_answered: eb('gaps_answered', '+', 1) }))
+			.set({ gaps_answered: gapsAnswered + 1 })
 			.where('id', '=', request.clientId)
 			.execute();
+		return gapsAnswered + 1;
 	});
 }
 
@@ -146,6 +154,16 @@ async function pushOnce(
 		const client = await registerClient(trx, request, context.scope.staffId, now);
 		const last = client.lastMutationId;
 		const first = request.mutations[0]?.id ?? last + 1;
+		// Numbered before the device was last told of a gap: it may have renumbered since.
+		if (request.numbering !== undefined && request.numbering !== client.gapsAnswered) {
+			throw new SyncRefusal(
+				409,
+				'numbering-stale',
+				'These changes were numbered before the server last told this device of a gap, so nothing was applied. The device will send them again.',
+				undefined,
+				client.gapsAnswered
+			);
+		}
 		// Told of a gap while this push waited: the device may have renumbered; only a gap now.
 		if (heldAt !== undefined && client.gapsAnswered !== heldAt) {
 			throw new SyncRefusal(409, 'mutation-gap', gapMessage(last + 1, first), last + 1);

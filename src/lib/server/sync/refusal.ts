@@ -11,7 +11,9 @@ export class SyncRefusal extends Error {
 		readonly status: number,
 		readonly code: SyncErrorCode,
 		message: string,
-		readonly expectedMutationId?: number
+		readonly expectedMutationId?: number,
+		/** The numbering the device's pushes are to carry (see `PushRequest.numbering`). */
+		readonly numbering?: number
 	) {
 		super(message);
 	}
@@ -19,6 +21,7 @@ export class SyncRefusal extends Error {
 	get body(): SyncError {
 		const error: SyncError['error'] = { status: this.status, code: this.code, message: this.message };
 		if (this.expectedMutationId !== undefined) error.expectedMutationId = this.expectedMutationId;
+		if (this.numbering !== undefined) error.numbering = this.numbering;
 		return { error };
 	}
 }
