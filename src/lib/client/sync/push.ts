@@ -153,7 +153,8 @@ async function sendAll(
 				// It overtook the batch ahead of it, answered since: the same ids again (under the
 				// numbering the gap answer gave, as the ids have not changed).
 				if (!head.alone) {
-					if (error.numbering !== undefined) numbering.value = error.numbering;
+					// Never back to an older count: answers to batches sent together come in any order.
+					if (error.numbering !== undefined) numbering.value = Math.max(numbering.value, error.numbering);
 					waiting.unshift(send(head.batch, true));
 					continue;
 				}

@@ -103,7 +103,7 @@ export function applyRecordChange(
 ): Promise<MutationResult> {
 	const clientId = apiClientId(actor.staffId);
 	return inTurn(clientId, async () => {
-		let next = (await lastMutationId(database, clientId)) + 1;
+		let { next, numbering } = await clientState(database, clientId);
 		for (let attempt = 1; ; attempt++) {
 			const mutation: Mutation = {
 				id: next,
@@ -121,6 +121,7 @@ export function applyRecordChange(
 				schemaVersion: SCHEMA_VERSION,
 				clientId,
 				deviceName: API_DEVICE_NAME,
+				numbering,
 				mutations: [mutation]
 			};
 			try {
@@ -128,18 +129,25 @@ export function applyRecordChange(
 				return response.results[0] as MutationResult;
 			} catch (error) {
 				const gap = error instanceof SyncRefusal && error.code === 'mutation-gap';
-				if (!gap || attempt >= GAP_RETRIES || error.expectedMutationId === undefined) throw error;
-				next = error.expectedMutationId;
+				const stale = error instanceof SyncRefusal && error.code === 'numbering-stale';
+				if (!(gap || stale) || attempt >= GAP_RETRIES) throw error;
+				if (gap && error.expectedMutationId === undefined) throw error;
+				if (gap) next = error.expectedMutationId as number;
+				numbering = error.numbering ?? numbering;
 			}
 		}
 	});
 }
 
-async function lastMutationId(database: SyncDatabase, clientId: string): Promise<number> {
+/** The number the client's next change takes, and its numbering (see sync/push). */
+async function clientState(
+	database: SyncDatabase,
+	clientId: string
+): Promise<{ next: number; numbering: number }> {
 	const row = await database.db
 		.selectFrom('sync_client')
-		.select('last_mutation_id')
+		.select(['last_mutation_id', 'gaps_answered'])
 		.where('id', '=', clientId)
 		.executeTakeFirst();
-	return row ? Number(row.last_mutation_id) : 0;
+	return { next: Number(row?.last_mutation_id ?? 0) + 1, numbering: Number(row?.gaps_answered ?? 0) };
 }

@@ -188,11 +188,12 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 				anna.clientId
 			);
 			expect((await elsewhere.request('push', { mutations: changes.slice(3, 4) })).status).toBe(409);
+			expect(elsewhere.numbering).toBe(1);
 			// …and the device, having renumbered, fills 3 and 4 with other changes: the held push now fits.
 			await elsewhere.push(changes.slice(2, 4));
 			expect(await held).toMatchObject({
 				status: 409,
-				body: { error: { code: 'mutation-gap', expectedMutationId: 5 } }
+				body: { error: { code: 'numbering-stale', numbering: 1 } }
 			});
 			expect(await counts(database)).toMatchObject({ records: 4, answers: 4 });
 		}
@@ -222,6 +223,24 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 			});
 			expect(await counts(database)).toMatchObject({ records: 4, answers: 4 });
 			expect((await send(changes.slice(4), 1)).status).toBe(200);
+		}
+	);
+
+	it.skipIf(!available(kind))(
+		'a device too old to say how it numbered is asked to update once it has been told of a gap',
+		async () => {
+			const { database, device } = await setUp();
+			const anna = device('Anna');
+			for (let i = 0; i < 3; i++) anna.create();
+			const changes = [...anna.outbox];
+			const old = (mutations: typeof changes) => anna.request('push', { mutations, numbering: undefined });
+			expect((await old(changes.slice(0, 1))).status).toBe(200);
+			expect((await old(changes.slice(2))).status).toBe(409);
+			expect(await old(changes.slice(1, 2))).toMatchObject({
+				status: 426,
+				body: { error: { code: 'client-too-old' } }
+			});
+			expect(await counts(database)).toMatchObject({ records: 1, answers: 1 });
 		}
 	);
 

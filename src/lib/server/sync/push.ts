@@ -48,9 +48,9 @@ const LOOK_AGAIN_MS = 50;
  *
  * A push whose first id is beyond the next one expected waits (outside any transaction) for the
  * device's pushes ahead of it, up to `waitForEarlierMs`, then tries again. Every "gap" answer is
- * counted with the device first: a device renumbers only after one, so a push still waiting when
- * the count moves carries ids the device has since given to other changes, and is answered "gap"
- * without being applied, whichever process answered the gap.
+ * counted with the device first and tells it the count, its new numbering: a push that carries an
+ * older one was numbered before the device last renumbered, and is refused without being applied,
+ * whenever it arrives and whichever process answered the gap (`checkNumbering`).
  */
 export async function push(
 	database: SyncDatabase,
@@ -59,16 +59,13 @@ export async function push(
 ): Promise<PushResponse> {
 	checkConsecutive(request.mutations);
 	const until = Date.now() + (context.waitForEarlierMs ?? 0);
-	/** The device's count of gap answers when this push began to wait. */
-	let heldAt: number | undefined;
 	for (;;) {
 		try {
-			return await pushOnce(database, request, context, heldAt);
+			return await pushOnce(database, request, context);
 		} catch (error) {
 			if (!(error instanceof SyncRefusal) || error.code !== 'mutation-gap') throw error;
 			const left = until - Date.now();
 			if (error instanceof ArrivedEarly && left > 0) {
-				heldAt ??= error.gapsAnswered;
 				await committed.next(request.clientId, Math.min(left, LOOK_AGAIN_MS));
 				continue;
 			}
@@ -80,12 +77,7 @@ export async function push(
 
 /** A push whose first id is beyond the next one expected: it may wait for the one ahead of it. */
 class ArrivedEarly extends SyncRefusal {
-	constructor(
-		expected: number,
-		first: number,
-		/** The device's count of gap answers as this push found it. */
-		readonly gapsAnswered: number
-	) {
+	constructor(expected: number, first: number) {
 		super(409, 'mutation-gap', gapMessage(expected, first), expected);
 	}
 }
@@ -140,12 +132,35 @@ class Commits {
 }
 const committed = new Commits();
 
-/** One try; `heldAt`: the count of gap answers when the push began to wait, if it has waited. */
+/**
+ * A push numbered before the device was last told of a gap may carry ids it has since given to
+ * other changes: nothing in it is applied. A device too old to say how it numbered is asked to
+ * update once it has been told of a gap.
+ */
+function checkNumbering(request: PushRequest, gapsAnswered: number): void {
+	if (request.numbering === undefined) {
+		if (gapsAnswered === 0) return;
+		throw new SyncRefusal(
+			426,
+			'client-too-old',
+			'This version of Fellside is too old to sync. Update Fellside (reload the app when online); your changes are kept on this device and sent after the update.'
+		);
+	}
+	if (request.numbering !== gapsAnswered) {
+		throw new SyncRefusal(
+			409,
+			'numbering-stale',
+			'These changes were numbered before the server last told this device of a gap, so nothing was applied. The device will send them again.',
+			undefined,
+			gapsAnswered
+		);
+	}
+}
+
 async function pushOnce(
 	database: SyncDatabase,
 	request: PushRequest,
-	context: PushContext,
-	heldAt: number | undefined
+	context: PushContext
 ): Promise<PushResponse> {
 	const clock = context.now ?? Date.now;
 	const response = await writeTransaction(database, async (trx) => {
@@ -154,21 +169,8 @@ async function pushOnce(
 		const client = await registerClient(trx, request, context.scope.staffId, now);
 		const last = client.lastMutationId;
 		const first = request.mutations[0]?.id ?? last + 1;
-		// Numbered before the device was last told of a gap: it may have renumbered since.
-		if (request.numbering !== undefined && request.numbering !== client.gapsAnswered) {
-			throw new SyncRefusal(
-				409,
-				'numbering-stale',
-				'These changes were numbered before the server last told this device of a gap, so nothing was applied. The device will send them again.',
-				undefined,
-				client.gapsAnswered
-			);
-		}
-		// Told of a gap while this push waited: the device may have renumbered; only a gap now.
-		if (heldAt !== undefined && client.gapsAnswered !== heldAt) {
-			throw new SyncRefusal(409, 'mutation-gap', gapMessage(last + 1, first), last + 1);
-		}
-		if (first > last + 1) throw new ArrivedEarly(last + 1, first, client.gapsAnswered);
+		checkNumbering(request, client.gapsAnswered);
+		if (first > last + 1) throw new ArrivedEarly(last + 1, first);
 		const replays = request.mutations.filter((m) => m.id <= last);
 		const fresh = request.mutations.filter((m) => m.id > last);
 		const answers = await storedAnswers(trx, request.clientId, replays, last);

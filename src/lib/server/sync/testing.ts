@@ -127,6 +127,8 @@ export class ProtocolDevice {
 	readonly records = new Map<string, SyncRecord>();
 	outbox: MutationInput[] = [];
 	cursor: string | null = null;
+	/** What its pushes carry: the count the server's last gap answer gave (see sync/push). */
+	numbering = 0;
 	#nextId = 1;
 
 	constructor(
@@ -197,15 +199,28 @@ export class ProtocolDevice {
 		});
 	}
 
+	/**
+	 * A request as the device sends it: a push carries the numbering the last gap answer gave (the
+	 * body may say otherwise, or `numbering: undefined` for none).
+	 */
 	async request(endpoint: SyncEndpoint, body: Record<string, unknown>) {
 		const envelope = {
 			protocol: PROTOCOL_VERSION,
 			schemaVersion: SCHEMA_VERSION,
 			clientId: this.clientId,
+			...(endpoint === 'push' ? { numbering: this.numbering } : {}),
 			...body
 		};
 		const actor = typeof this.actor === 'function' ? await this.actor() : this.actor;
-		return handleSync(endpoint, JSON.stringify(envelope), { ...APP_REQUEST, actor }, this.server);
+		const answer = await handleSync(
+			endpoint,
+			JSON.stringify(envelope),
+			{ ...APP_REQUEST, actor },
+			this.server
+		);
+		const numbering = (answer.body as { error?: { numbering?: unknown } } | undefined)?.error?.numbering;
+		if (typeof numbering === 'number') this.numbering = numbering;
+		return answer;
 	}
 
 	/** Send the waiting changes (or the given ones); acknowledged ones leave the outbox. */
