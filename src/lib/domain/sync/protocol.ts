@@ -104,7 +104,8 @@ export const pushRequestSchema = z.strictObject({
 	deviceName: z.string().trim().max(100).optional(),
 	/**
 	 * How many gap answers the device had taken in when it numbered these changes (0 before any):
-	 * a push numbered before a later gap answer is refused (`numbering-stale`), never applied.
+	 * a push numbered before a later gap answer is refused (`numbering-stale`), never applied. A push
+	 * without it (an app from before it) is refused as too old once the device has had a gap answer.
 	 */
 	numbering: z.number().int().nonnegative().optional(),
 	mutations: z

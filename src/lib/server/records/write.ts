@@ -86,7 +86,10 @@ function inTurn<T>(clientId: string, work: () => Promise<T>): Promise<T> {
 	return mine;
 }
 
-/** Tries at the next number when another server process took it first. */
+/**
+ * Tries in all: again at the number expected when another server process took it first (a gap),
+ * or under the numbering the server gives when this one was out of date (a stale refusal).
+ */
 const GAP_RETRIES = 3;
 
 /**
