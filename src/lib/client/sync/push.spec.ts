@@ -358,6 +358,19 @@ describe('push', () => {
 		expect((await db.meta.get('sync.numbering'))?.value).toBe('4');
 	});
 
+	it('gives up on stale refusals that never end, keeping every change', async () => {
+		await createNotes(400);
+		let count = 0;
+		server.onPush = (request) => {
+			// The first two are taken (the second was sent alone); those sent behind it, never.
+			if ((request.mutations[0]?.id ?? 0) <= 101) return acknowledgeAll(request);
+			throw new NumberingStale('Numbered before the last gap', ++count);
+		};
+		await expect(engine.sync()).rejects.toBeInstanceOf(NumberingStale);
+		expect(await db.outbox.count()).toBe(200);
+		expect(server.pushes.length).toBeLessThan(12);
+	});
+
 	it('gives up on a gap that will not close, keeping every change', async () => {
 		await createNotes(2);
 		server.onPush = () => {

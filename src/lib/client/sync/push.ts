@@ -146,7 +146,8 @@ async function sendAll(
 				if (error instanceof NumberingStale) {
 					if (head.alone && !mayCloseGap()) throw error;
 					numbering.value = error.numbering;
-					waiting.unshift(send(head.batch, head.alone));
+					// Every batch ahead of it is answered now: sent again, it is alone (and so counted).
+					waiting.unshift(send(head.batch, true));
 					continue;
 				}
 				if (!(error instanceof MutationGap)) throw error;
