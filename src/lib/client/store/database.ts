@@ -41,7 +41,8 @@ export type OutboxOp = 'create' | 'update' | 'archive' | 'restore';
 /**
  * One local change waiting for the server. Written in the same transaction as the record, and
  * removed only when the server acknowledges it. `seq` orders a device's changes; `mutationId` is
- * given when the change is first pushed and never changes after (except to close a gap).
+ * given as the change is saved, corrected if need be when it is first numbered for sending, and
+ * never changes after (except to close a gap).
  */
 export interface OutboxEntry {
 	seq?: number;

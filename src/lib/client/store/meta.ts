@@ -6,8 +6,18 @@ import type { MetaRow } from './database';
 export const META = {
 	/** A random UUID made once: how the server tells this device's changes apart. */
 	clientId: 'sync.clientId',
-	/** The mutation id the next pushed change gets. */
+	/** The mutation id the next change numbered for sending gets. */
 	nextMutationId: 'sync.nextMutationId',
+	/**
+	 * The id the next saved change is given in advance, so that numbering it for sending usually
+	 * writes nothing (see `presetMutationIds`).
+	 */
+	presetMutationId: 'sync.presetMutationId',
+	/**
+	 * The last outbox entry (by seq) numbered for sending: its id, and every earlier entry's, may
+	 * have reached the server, so it changes only to close a gap (see sync/push).
+	 */
+	numberedThrough: 'sync.numberedThrough',
 	/** The last stamp the device's hybrid clock made or saw. */
 	clock: 'sync.clock',
 	/** Where the last stored pull page ended (absent: from the beginning). */
@@ -29,8 +39,24 @@ export async function readMeta(meta: Meta, key: string): Promise<string | undefi
 }
 
 export async function readNumber(meta: Meta, key: string, fallback: number): Promise<number> {
-	const value = Number(await readMeta(meta, key));
-	return Number.isSafeInteger(value) ? value : fallback;
+	return numberOr(await readMeta(meta, key), fallback);
+}
+
+function numberOr(text: string | undefined, fallback: number): number {
+	const value = Number(text);
+	return text !== undefined && Number.isSafeInteger(value) ? value : fallback;
+}
+
+/**
+ * Ids for `count` changes being saved, given in the save's transaction, in order, never below the
+ * next id a push numbers from. A push keeps an entry's id when it follows on from the one before,
+ * and otherwise gives it the right one then (after a change refused on the device, or a gap).
+ */
+export async function presetMutationIds(meta: Meta, count: number): Promise<number> {
+	const [next, preset] = await meta.bulkGet([META.nextMutationId, META.presetMutationId]);
+	const first = Math.max(numberOr(next?.value, 1), numberOr(preset?.value, 1));
+	await writeMeta(meta, META.presetMutationId, first + count);
+	return first;
 }
 
 export async function writeMeta(meta: Meta, key: string, value: string | number): Promise<void> {

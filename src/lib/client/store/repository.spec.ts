@@ -38,7 +38,9 @@ describe('writes', () => {
 				area: 'eden',
 				hlc: expect.stringMatching(/^001795424400000-0000-/),
 				base: { title: null, status: null, tags: null, '@area': null, '@archived': null },
-				at: note.createdAt
+				at: note.createdAt,
+				// Numbered as saved, so that a push need not write it again (see sync/push).
+				mutationId: 1
 			}
 		]);
 	});

@@ -12,7 +12,7 @@ import {
 	type RecordRow,
 	type StoredRecord
 } from './database';
-import { loadClock, saveClock } from './meta';
+import { loadClock, presetMutationIds, saveClock } from './meta';
 import type { Found } from './search-index';
 
 /** A save refused because the data breaks the type's rules; `errors` feed the error summary. */
@@ -288,6 +288,9 @@ export class RecordRepository<T extends Record<string, unknown>> {
 			{ ...applyChanges(current, entries), updatedAt: at },
 			this.#kind as RecordKind
 		);
+		// Numbered now, in this transaction, so that a push can usually send them as saved.
+		const first = await presetMutationIds(db.meta, entries.length);
+		entries.forEach((entry, i) => (entry.mutationId = first + i));
 		const [rows, row] = await Promise.all([db.seal.entries(entries), db.seal.record(record)]);
 		await saveClock(db.meta, clock);
 		if (refused.length > 0) await db.refused.bulkDelete(refused.map((r) => r.id as number));

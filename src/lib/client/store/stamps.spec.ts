@@ -114,7 +114,8 @@ describe('fix and resend', () => {
 		const entries = await outbox();
 		expect(entries).toHaveLength(1);
 		expect(entries[0]).toMatchObject({ op: 'update', set: { title: 'Good title', owner: 'sam' } });
-		expect(entries[0]?.mutationId).toBeUndefined();
+		// A new change, under a new id: the refused one's was answered already.
+		expect(entries[0]?.mutationId).toBe(3);
 		expect(entries[0]?.base).toEqual({ title: created.hlc, owner: null, '@archived': null });
 	});
 

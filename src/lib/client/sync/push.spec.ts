@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PUSH_MAX_BYTES, type PushRequest } from '$lib/domain/sync/protocol';
 import type { DeviceDatabase } from '../store/database';
 import { RecordRepository } from '../store/repository';
@@ -97,7 +97,8 @@ describe('push', () => {
 		server.onPush = async (request) => {
 			onTheirWayWhenSent.push(++onTheirWay);
 			const outbox = await storedIn(db).outbox();
-			numberedWhenSent.push(outbox.filter((e) => e.mutationId !== undefined).length);
+			const through = Number((await db.meta.get('sync.numberedThrough'))?.value);
+			numberedWhenSent.push(outbox.filter((e) => (e.seq as number) <= through).length);
 			waitingWhenSent.push(outbox.length);
 			const first = request.mutations[0]?.id ?? 0;
 			// The last batches of the first ten are answered only once the eleventh has left (or after
@@ -109,8 +110,11 @@ describe('push', () => {
 		};
 		const outcome = await engine.sync();
 		expect(outcome.push).toEqual({ applied: 1050, refused: 0 });
-		// Whenever one of the first ten batches left, all but the last 50 changes waiting were numbered.
-		expect(numberedWhenSent.slice(0, 10)).toEqual(waitingWhenSent.slice(0, 10).map((n) => n - 50));
+		// Whenever one of the first ten batches left, at least all but the last 50 changes waiting were
+		// numbered (the last 50 may be, by the time the tenth has left).
+		numberedWhenSent
+			.slice(0, 10)
+			.forEach((n, i) => expect(n).toBeGreaterThanOrEqual((waitingWhenSent[i] ?? 0) - 50));
 		expect(numberedWhenSent[0]).toBe(1000);
 		// The eleventh was numbered and sent with three of the first ten still on their way.
 		expect(numberedWhenSent[10]).toBe(waitingWhenSent[10]);
@@ -254,7 +258,7 @@ describe('push', () => {
 		expect(server.pushed).toHaveLength(20);
 	});
 
-	it('refuses on the device a change too large to send even alone, before it gets an id, and sends the rest', async () => {
+	it('refuses on the device a change too large to send even alone, before it is numbered for sending, and sends the rest', async () => {
 		await notes.create('eden', { title: 'Huge', status: 'open', tags: ['x'.repeat(PUSH_MAX_BYTES)] });
 		await notes.create('eden', { title: 'Small', status: 'open' });
 		await engine.sync();
@@ -312,8 +316,8 @@ describe('push', () => {
 	});
 
 	it('closes a gap by renumbering from the id the server expects, then carries on', async () => {
-		await createNotes(3);
 		await db.meta.put({ key: 'sync.nextMutationId', value: '10' });
+		await createNotes(3);
 		server.onPush = (request) => {
 			if (request.mutations[0]?.id !== 4) throw new MutationGap('Expected mutation 4', 4);
 			return acknowledgeAll(request);
@@ -395,6 +399,50 @@ describe('push', () => {
 		server.onPush = acknowledgeAll;
 		await engine.sync();
 		expect(server.pushes[1]?.mutations[0]?.id).toBe(41);
+	});
+
+	it('sends changes under the ids they were saved with, writing nothing to number them', async () => {
+		await createNotes(250);
+		const saved = (await storedIn(db).outbox()).map((e) => e.mutationId);
+		expect(saved).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+		const rewritten = vi.spyOn(db.outbox, 'bulkPut');
+		await engine.sync();
+		expect(rewritten).not.toHaveBeenCalled();
+		expect(server.pushed.map((m) => m.id)).toEqual(saved);
+	});
+
+	it('numbers an outbox from before ids were given on saving in order, keeping the ids it sent', async () => {
+		// As a device left it: three changes numbered and sent (answers never settled), two saved
+		// without ids after them; then one saved under this version.
+		await createNotes(5);
+		const rows = await db.outbox.orderBy('seq').toArray();
+		await db.outbox.bulkPut(rows.map(({ mutationId, ...row }, i) => (i < 3 ? { ...row, mutationId } : row)));
+		await db.meta.bulkDelete(['sync.presetMutationId']);
+		await db.meta.put({ key: 'sync.nextMutationId', value: '4' });
+		await notes.create('eden', { title: 'After the update', status: 'open' });
+		const { model, applied } = exactlyOnceServer(3);
+		server.onPush = model;
+		const outcome = await engine.sync();
+		expect(server.pushed.map((m) => m.id)).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(server.pushed.at(-1)?.set.title).toBe('After the update');
+		expect(applied).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(outcome.push).toEqual({ applied: 6, refused: 0 });
+	});
+
+	it('keeps a change the answer says nothing about, and sends it again under its id', async () => {
+		await createNotes(3);
+		server.onPush = (request) => {
+			const answer = acknowledgeAll(request);
+			return server.pushes.length === 1
+				? { ...answer, results: answer.results.filter((r) => r.id !== 2) }
+				: answer;
+		};
+		const first = await engine.sync();
+		expect(first.push).toEqual({ applied: 2, refused: 0 });
+		expect((await storedIn(db).outbox()).map((e) => e.mutationId)).toEqual([2]);
+		await engine.sync();
+		expect(server.pushes[1]?.mutations.map((m) => m.id)).toEqual([2]);
+		expect(await db.outbox.count()).toBe(0);
 	});
 
 	it('sends changes saved while a push is on its way in the same sync', async () => {

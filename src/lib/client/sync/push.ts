@@ -4,8 +4,8 @@ import {
 	type Mutation,
 	type PushResponse
 } from '$lib/domain/sync/protocol';
-import type { OutboxEntry, OutboxRow, RefusedOutboxRow } from '../store/database';
-import { META, readNumber, writeMeta } from '../store/meta';
+import type { DeviceDatabase, OutboxEntry, OutboxRow, RefusedOutboxRow } from '../store/database';
+import { META, readMeta, readNumber, writeMeta } from '../store/meta';
 import { envelope, type SyncContext } from './sync-context';
 import { BadAnswer, MutationGap, NumberingStale } from './transport';
 
@@ -259,9 +259,12 @@ interface Numbered {
 }
 
 /**
- * The next batches after `afterSeq`, oldest first, with mutation ids given to entries that have
- * none, in order, saved before anything is sent. An entry too large to send even alone is refused
- * on the device with a reason, before it gets an id, so it never blocks the ones after it.
+ * The next batches after `afterSeq`, oldest first, numbered for sending before anything is sent.
+ * An entry numbered before keeps its id (the server may hold it). The others take the next ids in
+ * order: usually the ids they were saved with, so nothing is written; an entry whose id does not
+ * follow on (after a change refused on the device, or a gap) is saved with the right one. An
+ * entry too large to send even alone is refused on the device with a reason, before it is
+ * numbered, so it never blocks the ones after it.
  */
 async function nextBatches(context: SyncContext, afterSeq: number): Promise<Numbered> {
 	const { db } = context;
@@ -272,16 +275,19 @@ async function nextBatches(context: SyncContext, afterSeq: number): Promise<Numb
 			.limit(PUSH_MAX_MUTATIONS * BATCHES_NUMBERED_AT_ONCE)
 			.toArray();
 		const waiting = await db.seal.openEntries(rows);
-		let next = await readNumber(db.meta, META.nextMutationId, 1);
+		const { next: from, through } = await numberedSoFar(db);
+		let next = from;
 		const empty = bytes({ ...envelope(context), deviceName: context.deviceName ?? '', mutations: [] });
 		const batches: OutboxEntry[][] = [];
 		let batch: OutboxEntry[] = [];
 		let size = empty;
-		// The rows as stored get their ids too: nothing is sealed again to number it.
-		const numbered: OutboxRow[] = [];
+		// Rows as stored whose id changes: nothing is sealed again to number it.
+		const renumbered: OutboxRow[] = [];
 		for (const [i, entry] of waiting.entries()) {
 			const row = rows[i] as OutboxRow;
-			const entrySize = bytes(toMutation({ ...entry, mutationId: entry.mutationId ?? next })) + 1;
+			const kept = (row.seq as number) <= through && entry.mutationId !== undefined;
+			const id = kept ? (entry.mutationId as number) : next;
+			const entrySize = bytes(toMutation({ ...entry, mutationId: id })) + 1;
 			if (empty + entrySize > PUSH_MAX_BYTES) {
 				await refuseLocally(context, row, tooLarge(entrySize));
 				continue;
@@ -290,17 +296,38 @@ async function nextBatches(context: SyncContext, afterSeq: number): Promise<Numb
 				batches.push(batch);
 				[batch, size] = [[], empty];
 			}
-			entry.mutationId ??= next++;
-			row.mutationId = entry.mutationId;
+			if (!kept) next++;
+			if (entry.mutationId !== id) {
+				entry.mutationId = row.mutationId = id;
+				renumbered.push(row);
+			}
 			batch.push(entry);
-			numbered.push(row);
 			size += entrySize;
 		}
 		if (batch.length > 0) batches.push(batch);
-		await db.outbox.bulkPut(numbered);
-		await writeMeta(db.meta, META.nextMutationId, next);
-		return { batches, lastSeq: rows.at(-1)?.seq, lastGiven: next - 1 };
+		if (renumbered.length > 0) await db.outbox.bulkPut(renumbered);
+		if (next !== from) await writeMeta(db.meta, META.nextMutationId, next);
+		const lastSeq = rows.at(-1)?.seq;
+		if (lastSeq !== undefined && lastSeq > through) await writeMeta(db.meta, META.numberedThrough, lastSeq);
+		return { batches, lastSeq, lastGiven: next - 1 };
 	});
+}
+
+/**
+ * The id the next entry numbered for sending gets, and the last entry (by seq) numbered so far.
+ * A device from before the latter was kept numbered its entries only when it pushed them, in
+ * order: the last with an id below the next is the last numbered (later ones were saved since).
+ */
+async function numberedSoFar(db: DeviceDatabase): Promise<{ next: number; through: number }> {
+	const next = await readNumber(db.meta, META.nextMutationId, 1);
+	const through = await readNumber(db.meta, META.numberedThrough, -1);
+	if (through >= 0) return { next, through };
+	if ((await readMeta(db.meta, META.nextMutationId)) === undefined) return { next, through: 0 };
+	const last = await db.outbox
+		.orderBy('seq')
+		.filter((row) => row.mutationId !== undefined && row.mutationId < next)
+		.last();
+	return { next, through: last?.seq ?? 0 };
 }
 
 const tooLarge = (size: number) =>
@@ -308,7 +335,9 @@ const tooLarge = (size: number) =>
 
 async function refuseLocally(context: SyncContext, entry: OutboxRow, reason: string): Promise<void> {
 	const { db } = context;
-	const rows = await db.seal.refusedRows([{ entry, reason, at: context.now() }]);
+	// Never numbered for sending: the id it was saved with goes to the entries after it.
+	const { mutationId: _, ...unnumbered } = entry;
+	const rows = await db.seal.refusedRows([{ entry: unnumbered, reason, at: context.now() }]);
 	await db.outbox.delete(entry.seq as number);
 	await db.refused.bulkAdd(rows);
 }
@@ -324,41 +353,43 @@ interface Answered {
  * ones move to the refused list with the reason. A replayed answer is handled the same way; an
  * entry already settled (or a result for an id not sent) is skipped. An answer that acknowledges
  * none of its batch is a fault: it stops the push.
+ *
+ * Only the keys of a batch's entries are read, and a batch acknowledged whole leaves in one
+ * deletion: an entry's change is not altered once it is numbered for sending (renumbering waits
+ * until every answer is settled), so an id applied is that entry's change applied.
  */
 async function settle(context: SyncContext, answers: readonly Answered[]): Promise<PushOutcome> {
 	const { db } = context;
 	return db.write(async () => {
 		const outcome: PushOutcome = { applied: 0, refused: 0 };
-		const done: number[] = [];
 		const refused: RefusedOutboxRow[] = [];
 		for (const { batch, answer } of answers) {
-			const sent = new Map(batch.map((entry) => [entry.mutationId, entry.seq as number]));
-			const answered = answer.results.filter((result) => sent.has(result.id));
-			const entries = await db.outbox.bulkGet(answered.map((result) => sent.get(result.id) as number));
-			let settled = 0;
-			answered.forEach((result, i) => {
-				const entry = entries[i];
-				// Already settled by an earlier answer (a replay), or renumbered since: nothing to do.
-				if (!entry || entry.mutationId !== result.id) return;
-				settled++;
-				done.push(entry.seq as number);
-				if (result.status === 'applied') outcome.applied++;
-				else {
-					outcome.refused++;
-					const reason = result.reason ?? 'The server refused this change without saying why.';
-					refused.push({
-						entry,
-						reason,
-						...(result.errors ? { errors: result.errors } : {}),
-						at: context.now()
-					});
-				}
+			const seqOf = new Map(batch.map((entry) => [entry.mutationId, entry.seq as number]));
+			const range = db.outbox.where('seq').between(batch[0]?.seq ?? 0, batch.at(-1)?.seq ?? 0, true, true);
+			const present = new Set(await range.primaryKeys());
+			// Still waiting, so not settled by an earlier answer (a replay).
+			const answered = answer.results.filter((result) => present.has(seqOf.get(result.id) ?? -1));
+			if (answered.length === 0) throw new BadAnswer('it acknowledged none of the changes sent');
+			const applied = answered.filter((result) => result.status === 'applied');
+			const notApplied = answered.filter((result) => result.status !== 'applied');
+			const rows = await db.outbox.bulkGet(notApplied.map((result) => seqOf.get(result.id) as number));
+			notApplied.forEach((result, i) => {
+				const entry = rows[i] as OutboxRow;
+				const reason = result.reason ?? 'The server refused this change without saying why.';
+				refused.push({
+					entry,
+					reason,
+					...(result.errors ? { errors: result.errors } : {}),
+					at: context.now()
+				});
 			});
-			if (settled === 0) throw new BadAnswer('it acknowledged none of the changes sent');
+			outcome.applied += applied.length;
+			outcome.refused += notApplied.length;
+			// Nothing but this batch's entries lies between its first and last: all settled, one deletion.
+			if (answered.length === present.size) await range.delete();
+			else await db.outbox.bulkDelete(answered.map((result) => seqOf.get(result.id) as number));
 		}
-		const refusedRows = await db.seal.refusedRows(refused);
-		await db.outbox.bulkDelete(done);
-		await db.refused.bulkAdd(refusedRows);
+		await db.refused.bulkAdd(await db.seal.refusedRows(refused));
 		// Never hand out an id the server has already seen from this device.
 		const last = Math.max(...answers.map(({ answer }) => answer.lastMutationId));
 		const next = await readNumber(db.meta, META.nextMutationId, 1);
@@ -368,15 +399,18 @@ async function settle(context: SyncContext, answers: readonly Answered[]): Promi
 }
 
 /**
- * Close a gap: the entries not yet acknowledged take ids from the one the server expects, in order,
- * and the pushes carry the numbering the gap answer gave from now on.
+ * Close a gap: the entries numbered for sending and not yet acknowledged take ids from the one the
+ * server expects, in order, and the pushes carry the numbering the gap answer gave from now on.
  */
 async function renumber(context: SyncContext, expected: number, numbering: number): Promise<void> {
 	const { db } = context;
 	await db.write(async () => {
 		let next = expected;
-		const numbered = (await db.outbox.orderBy('seq').toArray()).filter((e) => e.mutationId !== undefined);
-		for (const entry of numbered) await db.outbox.update(entry.seq as number, { mutationId: next++ });
+		const { through } = await numberedSoFar(db);
+		const numbered = await db.outbox.where('seq').belowOrEqual(through).toArray();
+		for (const entry of numbered) {
+			if (entry.mutationId !== undefined) await db.outbox.update(entry.seq as number, { mutationId: next++ });
+		}
 		await writeMeta(db.meta, META.nextMutationId, next);
 		await writeMeta(db.meta, META.numbering, numbering);
 	});
