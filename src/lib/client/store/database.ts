@@ -15,6 +15,7 @@ import {
 	type MapPlaceRow,
 	type MapPlacesCopyRow
 } from './map-places';
+import { numberedSoFar } from './numbering';
 import { asStorageFull } from './storage-full';
 import { watchRecordWrites } from './record-writes';
 import { StoreSealer } from './sealing';
@@ -233,6 +234,11 @@ export class DeviceDatabase extends Dexie {
 				[MAP_PLACES_COPY_TABLE]: 'key'
 			})
 			.upgrade(fillMapPlaces);
+		// v8: changes get their mutation ids as they are saved; which were numbered for sending is
+		// kept apart. Also closes tabs still running an older version, which would number otherwise.
+		this.version(8)
+			.stores({})
+			.upgrade((tx) => numberedSoFar(tx.table('outbox'), tx.table('meta')));
 		this.use(mapPlacesMiddleware);
 	}
 

@@ -6,7 +6,7 @@ import { RecordRepository } from '../store/repository';
 import { noteKind, steppedOptions, type Note, storedIn, testDatabase } from '../store/testing';
 import { SyncEngine } from './engine';
 import { acknowledgeAll, ScriptedTransport } from './testing';
-import { BadAnswer, MutationGap, NumberingStale, ServerUnreachable } from './transport';
+import { BadAnswer, MutationGap, NumberingStale, RequestRejected, ServerUnreachable } from './transport';
 
 let db: DeviceDatabase;
 let notes: RecordRepository<Note>;
@@ -440,8 +440,48 @@ describe('push', () => {
 		const first = await engine.sync();
 		expect(first.push).toEqual({ applied: 2, refused: 0 });
 		expect((await storedIn(db).outbox()).map((e) => e.mutationId)).toEqual([2]);
+		// A change saved meanwhile is numbered after the last id given out: a push of its own.
+		await createNotes(1);
 		await engine.sync();
-		expect(server.pushes[1]?.mutations.map((m) => m.id)).toEqual([2]);
+		expect(server.pushes.slice(1).map((p) => p.mutations.map((m) => m.id))).toEqual([[2], [4]]);
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('settles each change once when an answer names one twice, keeping those it leaves out', async () => {
+		await createNotes(3);
+		server.onPush = (request) => {
+			const { results, ...answer } = acknowledgeAll(request);
+			return server.pushes.length === 1
+				? { ...answer, results: [results[0], results[0], results[2]].filter((r) => r !== undefined) }
+				: { ...answer, results };
+		};
+		expect((await engine.sync()).push).toEqual({ applied: 2, refused: 0 });
+		expect((await storedIn(db).outbox()).map((e) => e.mutationId)).toEqual([2]);
+	});
+
+	it('keeps which changes it numbered when it first works that out, so ids saved since are never taken for sent ones', async () => {
+		// As the version before left it: A numbered 1 and sent, its answer never settled.
+		await notes.create('eden', { title: 'A', status: 'open' });
+		await db.meta.bulkDelete(['sync.presetMutationId', 'sync.numberedThrough']);
+		await db.meta.put({ key: 'sync.nextMutationId', value: '2' });
+		let last = 5;
+		server.onPush = async (request) => {
+			const ids = request.mutations.map((m) => m.id);
+			ids.forEach((id, i) => {
+				if (i > 0 && id !== (ids[i - 1] as number) + 1)
+					throw new RequestRejected('not one after another', 400, 'bad-request');
+			});
+			if (server.pushes.length === 1) {
+				// B is saved while A is on its way; the server took id 1 for another record (a gap).
+				await notes.create('eden', { title: 'B', status: 'open' });
+				throw new MutationGap('Expected 6', 6, 1);
+			}
+			if ((ids[0] as number) > last + 1) throw new MutationGap(`Expected ${last + 1}`, last + 1, 1);
+			last = Math.max(last, ids.at(-1) as number);
+			return { ...acknowledgeAll(request), lastMutationId: last };
+		};
+		await engine.sync();
+		expect(server.pushes.map((p) => p.mutations.map((m) => m.id))).toEqual([[1], [6, 7]]);
 		expect(await db.outbox.count()).toBe(0);
 	});
 

@@ -4,8 +4,9 @@ import {
 	type Mutation,
 	type PushResponse
 } from '$lib/domain/sync/protocol';
-import type { DeviceDatabase, OutboxEntry, OutboxRow, RefusedOutboxRow } from '../store/database';
-import { META, readMeta, readNumber, writeMeta } from '../store/meta';
+import type { OutboxEntry, OutboxRow, RefusedOutboxRow } from '../store/database';
+import { META, readNumber, writeMeta } from '../store/meta';
+import { numberedSoFar } from '../store/numbering';
 import { envelope, type SyncContext } from './sync-context';
 import { BadAnswer, MutationGap, NumberingStale } from './transport';
 
@@ -275,7 +276,7 @@ async function nextBatches(context: SyncContext, afterSeq: number): Promise<Numb
 			.limit(PUSH_MAX_MUTATIONS * BATCHES_NUMBERED_AT_ONCE)
 			.toArray();
 		const waiting = await db.seal.openEntries(rows);
-		const { next: from, through } = await numberedSoFar(db);
+		const { next: from, through } = await numberedSoFar(db.outbox, db.meta);
 		let next = from;
 		const empty = bytes({ ...envelope(context), deviceName: context.deviceName ?? '', mutations: [] });
 		const batches: OutboxEntry[][] = [];
@@ -289,10 +290,13 @@ async function nextBatches(context: SyncContext, afterSeq: number): Promise<Numb
 			const id = kept ? (entry.mutationId as number) : next;
 			const entrySize = bytes(toMutation({ ...entry, mutationId: id })) + 1;
 			if (empty + entrySize > PUSH_MAX_BYTES) {
-				await refuseLocally(context, row, tooLarge(entrySize));
+				await refuseLocally(context, row, tooLarge(entrySize), kept);
 				continue;
 			}
-			if (batch.length === PUSH_MAX_MUTATIONS || size + entrySize > PUSH_MAX_BYTES) {
+			// Ids in one push follow each other: one that does not (an entry before it refused, or left
+			// unanswered) starts a new push, and the server says whether it fits.
+			const follows = batch.length === 0 || id === (batch.at(-1)?.mutationId as number) + 1;
+			if (!follows || batch.length === PUSH_MAX_MUTATIONS || size + entrySize > PUSH_MAX_BYTES) {
 				batches.push(batch);
 				[batch, size] = [[], empty];
 			}
@@ -313,31 +317,21 @@ async function nextBatches(context: SyncContext, afterSeq: number): Promise<Numb
 	});
 }
 
-/**
- * The id the next entry numbered for sending gets, and the last entry (by seq) numbered so far.
- * A device from before the latter was kept numbered its entries only when it pushed them, in
- * order: the last with an id below the next is the last numbered (later ones were saved since).
- */
-async function numberedSoFar(db: DeviceDatabase): Promise<{ next: number; through: number }> {
-	const next = await readNumber(db.meta, META.nextMutationId, 1);
-	const through = await readNumber(db.meta, META.numberedThrough, -1);
-	if (through >= 0) return { next, through };
-	if ((await readMeta(db.meta, META.nextMutationId)) === undefined) return { next, through: 0 };
-	const last = await db.outbox
-		.orderBy('seq')
-		.filter((row) => row.mutationId !== undefined && row.mutationId < next)
-		.last();
-	return { next, through: last?.seq ?? 0 };
-}
-
 const tooLarge = (size: number) =>
 	`This change is too large to send (${Math.ceil(size / 1024)} KB; the most is ${PUSH_MAX_BYTES / 1024} KB). Make it smaller, for example by shortening long notes, then save it again.`;
 
-async function refuseLocally(context: SyncContext, entry: OutboxRow, reason: string): Promise<void> {
+async function refuseLocally(
+	context: SyncContext,
+	entry: OutboxRow,
+	reason: string,
+	numbered: boolean
+): Promise<void> {
 	const { db } = context;
-	// Never numbered for sending: the id it was saved with goes to the entries after it.
+	// Not numbered for sending yet: the id it was saved with goes to the entries after it.
 	const { mutationId: _, ...unnumbered } = entry;
-	const rows = await db.seal.refusedRows([{ entry: unnumbered, reason, at: context.now() }]);
+	const rows = await db.seal.refusedRows([
+		{ entry: numbered ? entry : unnumbered, reason, at: context.now() }
+	]);
 	await db.outbox.delete(entry.seq as number);
 	await db.refused.bulkAdd(rows);
 }
@@ -367,8 +361,10 @@ async function settle(context: SyncContext, answers: readonly Answered[]): Promi
 			const seqOf = new Map(batch.map((entry) => [entry.mutationId, entry.seq as number]));
 			const range = db.outbox.where('seq').between(batch[0]?.seq ?? 0, batch.at(-1)?.seq ?? 0, true, true);
 			const present = new Set(await range.primaryKeys());
-			// Still waiting, so not settled by an earlier answer (a replay).
-			const answered = answer.results.filter((result) => present.has(seqOf.get(result.id) ?? -1));
+			// Still waiting, so not settled by an earlier answer (a replay); once each, whatever it says.
+			const answered = [...new Map(answer.results.map((result) => [result.id, result])).values()].filter(
+				(result) => present.has(seqOf.get(result.id) ?? -1)
+			);
 			if (answered.length === 0) throw new BadAnswer('it acknowledged none of the changes sent');
 			const applied = answered.filter((result) => result.status === 'applied');
 			const notApplied = answered.filter((result) => result.status !== 'applied');
@@ -406,7 +402,7 @@ async function renumber(context: SyncContext, expected: number, numbering: numbe
 	const { db } = context;
 	await db.write(async () => {
 		let next = expected;
-		const { through } = await numberedSoFar(db);
+		const { through } = await numberedSoFar(db.outbox, db.meta);
 		const numbered = await db.outbox.where('seq').belowOrEqual(through).toArray();
 		for (const entry of numbered) {
 			if (entry.mutationId !== undefined) await db.outbox.update(entry.seq as number, { mutationId: next++ });
