@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeHlc, MAX_CLOCK_AHEAD_MS } from '$lib/domain/sync/hlc';
 import type { PullResponse } from '$lib/domain/sync/protocol';
 import { available, testDatabases } from '../db/testing';
 import { DAY, HALL, openSyncDatabase, ProtocolDevice, serverClock, SYNC_STAFF, T0 } from './testing';
 import type { SyncServer } from './http';
-import type { SyncDatabase } from './storage';
+import { writeTransaction, type SyncDatabase } from './storage';
 
 describe.each(testDatabases)('push on $kind', (kind) => {
 	let cleanup: (() => Promise<void>) | undefined;
@@ -152,6 +152,32 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 					]
 				}
 			});
+			expect(await counts(database)).toMatchObject({ records: 4, answers: 4 });
+		}
+	);
+
+	it.skipIf(!available(kind))(
+		'a push committed in the same group as the one ahead of it is applied at once, not after a look again',
+		async () => {
+			const { database, device } = await setUp({ waitForEarlierMs: 5000 });
+			const anna = device('Anna');
+			for (let i = 0; i < 4; i++) anna.create();
+			let release = () => {};
+			const held = new Promise<void>((resolve) => (release = resolve));
+			const blocker = writeTransaction(database, () => held);
+			// Both queue behind the blocker, the later push first: they commit together, in that order.
+			const second = anna.request('push', { mutations: anna.outbox.slice(2) });
+			const first = anna.request('push', { mutations: anna.outbox.slice(0, 2) });
+			// No timer fires from here: a push that waited for one to look again would never finish.
+			vi.useFakeTimers({ toFake: ['setTimeout'] });
+			try {
+				release();
+				await blocker;
+				expect(await first).toMatchObject({ status: 200, body: { lastMutationId: 2 } });
+				expect(await second).toMatchObject({ status: 200, body: { lastMutationId: 4 } });
+			} finally {
+				vi.useRealTimers();
+			}
 			expect(await counts(database)).toMatchObject({ records: 4, answers: 4 });
 		}
 	);

@@ -60,13 +60,14 @@ export async function push(
 	checkConsecutive(request.mutations);
 	const until = Date.now() + (context.waitForEarlierMs ?? 0);
 	for (;;) {
+		const seen = committed.count(request.clientId);
 		try {
 			return await pushOnce(database, request, context);
 		} catch (error) {
 			if (!(error instanceof SyncRefusal) || error.code !== 'mutation-gap') throw error;
 			const left = until - Date.now();
 			if (error instanceof ArrivedEarly && left > 0) {
-				await committed.next(request.clientId, Math.min(left, LOOK_AGAIN_MS));
+				await committed.next(request.clientId, Math.min(left, LOOK_AGAIN_MS), seen);
 				continue;
 			}
 			const numbering = await countGapAnswer(database, request, context);
@@ -109,9 +110,19 @@ async function countGapAnswer(
 /** Pushes waiting in this process for another push of the same device to commit. */
 class Commits {
 	readonly #waiting = new Map<string, Set<() => void>>();
+	/** Pushes of each device committed here: one in the same group commit is answered first. */
+	readonly #counts = new Map<string, number>();
 
-	/** Resolves when the device's next push commits here, or after `ms`, whichever is first. */
-	next(clientId: string, ms: number): Promise<void> {
+	count(clientId: string): number {
+		return this.#counts.get(clientId) ?? 0;
+	}
+
+	/**
+	 * Resolves when a push of the device commits here after the `seen` count (at once if one has
+	 * since), or after `ms`, whichever is first.
+	 */
+	next(clientId: string, ms: number, seen: number): Promise<void> {
+		if (this.count(clientId) !== seen) return Promise.resolve();
 		return new Promise((resolve) => {
 			const waiting = this.#waiting.get(clientId) ?? new Set<() => void>();
 			this.#waiting.set(clientId, waiting);
@@ -127,6 +138,7 @@ class Commits {
 	}
 
 	wake(clientId: string): void {
+		this.#counts.set(clientId, this.count(clientId) + 1);
 		for (const done of [...(this.#waiting.get(clientId) ?? [])]) done();
 	}
 }

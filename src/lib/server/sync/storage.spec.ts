@@ -49,4 +49,43 @@ describe.each(testDatabases)('sync writes on $kind', (kind) => {
 		await expect(failing).rejects.toThrow('broken change');
 		expect(await next).toEqual([{ n: 1 }]);
 	});
+
+	it.skipIf(!available(kind))(
+		'writers queued while one runs commit together, each answered after the commit, a failed one undone alone',
+		async () => {
+			const { database, cleanup: close } = await openSyncDatabase(kind);
+			cleanup = close;
+			await sql`create table group_test (n integer not null)`.execute(database.db);
+			const insert = (trx: Parameters<Parameters<typeof writeTransaction>[1]>[0], n: number) =>
+				sql`insert into group_test (n) values (${n})`.execute(trx);
+			const events: string[] = [];
+			let release = () => {};
+			const held = new Promise<void>((resolve) => (release = resolve));
+			const first = writeTransaction(database, async (trx) => {
+				await insert(trx, 1);
+				await held;
+			});
+			// These three queue behind the first, so they share the next transaction.
+			const second = writeTransaction(database, async (trx) => {
+				await insert(trx, 2);
+				events.push('second ran');
+			}).then(() => events.push('second answered'));
+			const failing = writeTransaction(database, async (trx) => {
+				await insert(trx, 3);
+				throw new Error('broken change');
+			});
+			const fourth = writeTransaction(database, async (trx) => {
+				await insert(trx, 4);
+				events.push('fourth ran');
+			});
+			release();
+			await first;
+			await expect(failing).rejects.toThrow('broken change');
+			await Promise.all([second, fourth]);
+			// The second's answer waited for the group's commit, after the fourth's work.
+			expect(events).toEqual(['second ran', 'fourth ran', 'second answered']);
+			const rows = await sql<{ n: number }>`select n from group_test order by n`.execute(database.db);
+			expect(rows.rows.map((row) => Number(row.n))).toEqual([1, 2, 4]);
+		}
+	);
 });

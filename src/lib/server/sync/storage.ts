@@ -26,13 +26,96 @@ export const ROWS_PER_STATEMENT = 500;
  * A transaction that writes to the change log. Writers run one at a time, so sequence numbers
  * are handed out in commit order: SQLite has a single writer (and Kysely one connection); on
  * PostgreSQL every writer takes the same transaction-level advisory lock first, held until commit.
+ *
+ * Writers that queue while one runs commit together (group commit): one transaction, each writer
+ * in a savepoint of its own, so a writer that fails is undone alone and the others' work stands.
+ * Every writer's result is given only after the commit, so nothing is answered before it is on
+ * disk, and a commit costs one flush to disk for the group rather than one each.
  */
 export function writeTransaction<T>(
 	database: SyncDatabase,
 	work: (trx: Transaction<Database>) => Promise<T>
 ): Promise<T> {
-	return inTurn(database.db, () => transact(database, work));
+	let queue = queues.get(database.db);
+	if (!queue) queues.set(database.db, (queue = new WriteQueue(database)));
+	return queue.add(work);
 }
+
+/** Writers per group: enough to share a flush in a storm, few enough to keep each answer quick. */
+const GROUP_MAX = 16;
+
+interface Writer {
+	work: (trx: Transaction<Database>) => Promise<unknown>;
+	resolve: (value: unknown) => void;
+	reject: (error: unknown) => void;
+}
+
+type Outcome = { value: unknown } | { error: unknown };
+
+/**
+ * This process's writers wait their turn here, before taking a database connection: in a
+ * reconnect storm, hundreds of pushes queued on the advisory lock would each hold one of the
+ * pool's few connections (and time out waiting for one), leaving none for pulls.
+ */
+class WriteQueue {
+	readonly #database: SyncDatabase;
+	#waiting: Writer[] = [];
+	#running = false;
+
+	constructor(database: SyncDatabase) {
+		this.#database = database;
+	}
+
+	add<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			this.#waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+			if (!this.#running) void this.#run();
+		});
+	}
+
+	async #run(): Promise<void> {
+		this.#running = true;
+		while (this.#waiting.length > 0) {
+			const group = this.#waiting.splice(0, GROUP_MAX);
+			let outcomes: Outcome[];
+			try {
+				outcomes = await transact(this.#database, (trx) => inSavepoints(trx, group));
+			} catch (error) {
+				// The commit (or the lock) failed: nothing of the group is stored.
+				outcomes = group.map(() => ({ error }));
+			}
+			group.forEach((writer, i) => {
+				const outcome = outcomes[i] as Outcome;
+				if ('error' in outcome) writer.reject(outcome.error);
+				else writer.resolve(outcome.value);
+			});
+		}
+		this.#running = false;
+	}
+}
+
+/**
+ * Each writer's work in its own savepoint, in turn: one that throws is rolled back alone. A writer
+ * alone needs none: it fails, the transaction is rolled back.
+ */
+async function inSavepoints(trx: Transaction<Database>, group: readonly Writer[]): Promise<Outcome[]> {
+	if (group.length === 1) return [{ value: await (group[0] as Writer).work(trx) }];
+	const outcomes: Outcome[] = [];
+	for (const writer of group) {
+		await sql`savepoint writer`.execute(trx);
+		try {
+			outcomes.push({ value: await writer.work(trx) });
+			await sql`release savepoint writer`.execute(trx);
+		} catch (error) {
+			await sql`rollback to savepoint writer`.execute(trx);
+			await sql`release savepoint writer`.execute(trx);
+			outcomes.push({ error });
+		}
+	}
+	return outcomes;
+}
+
+const queues = new WeakMap<object, WriteQueue>();
 
 function transact<T>(database: SyncDatabase, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
 	return database.db.transaction().execute(async (trx) => {
@@ -40,22 +123,6 @@ function transact<T>(database: SyncDatabase, work: (trx: Transaction<Database>) 
 			await sql`select pg_advisory_xact_lock(${sql.lit(SYNC_WRITE_LOCK)})`.execute(trx);
 		return work(trx);
 	});
-}
-
-/**
- * This process's writers wait their turn here, before taking a database connection: in a
- * reconnect storm, hundreds of pushes queued on the advisory lock would each hold one of the
- * pool's few connections (and time out waiting for one), leaving none for pulls.
- */
-const turns = new WeakMap<object, Promise<unknown>>();
-function inTurn<T>(key: object, work: () => Promise<T>): Promise<T> {
-	const previous = turns.get(key) ?? Promise.resolve();
-	const mine = previous.then(work, work);
-	turns.set(
-		key,
-		mine.catch(() => undefined)
-	);
-	return mine;
 }
 
 /** A consistent snapshot for reads that span several queries (a pull page and its entities). */
