@@ -138,10 +138,14 @@ class Commits {
 	}
 
 	wake(clientId: string): void {
+		// Only a push waiting just now needs its device's count: losing the rest costs a look again.
+		if (this.#counts.size >= COUNTS_KEPT) this.#counts.clear();
 		this.#counts.set(clientId, this.count(clientId) + 1);
 		for (const done of [...(this.#waiting.get(clientId) ?? [])]) done();
 	}
 }
+/** Devices whose commits `Commits` counts, at most; far more than push at any one time. */
+const COUNTS_KEPT = 10_000;
 const committed = new Commits();
 
 /**

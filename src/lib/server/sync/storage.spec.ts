@@ -88,4 +88,60 @@ describe.each(testDatabases)('sync writes on $kind', (kind) => {
 			expect(rows.rows.map((row) => Number(row.n))).toEqual([1, 2, 4]);
 		}
 	);
+
+	it.skipIf(!available(kind) || kind.kind !== 'postgres')(
+		'a writer that leaves its transaction failed is answered with the failure, and every other with its own',
+		async () => {
+			const { database, cleanup: close } = await openSyncDatabase(kind);
+			cleanup = close;
+			await sql`create table group_test (n integer not null)`.execute(database.db);
+			let release = () => {};
+			const held = new Promise<void>((resolve) => (release = resolve));
+			const blocker = writeTransaction(database, () => held);
+			const settled = <T>(answer: Promise<T>) =>
+				answer.then(
+					(value) => ({ value }),
+					(error: unknown) => ({ error: String(error) })
+				);
+			// Its work swallows a failed statement, which leaves a PostgreSQL transaction failed.
+			const failed = settled(
+				writeTransaction(database, async (trx) => {
+					await sql`insert into group_test (n) values (1)`.execute(trx);
+					await sql`select 1/0`.execute(trx).catch(() => undefined);
+					return 'A';
+				})
+			);
+			const others = [2, 3].map((n) =>
+				settled(
+					writeTransaction(database, async (trx) => {
+						await sql`insert into group_test (n) values (${n})`.execute(trx);
+						return n;
+					})
+				)
+			);
+			release();
+			await blocker;
+			expect(await failed).toHaveProperty('error');
+			expect(await Promise.all(others)).toEqual([{ value: 2 }, { value: 3 }]);
+			const rows = await sql<{ n: number }>`select n from group_test order by n`.execute(database.db);
+			expect(rows.rows.map((row) => Number(row.n))).toEqual([2, 3]);
+		}
+	);
+
+	it.skipIf(!available(kind) || kind.kind !== 'postgres')(
+		'a writer alone that leaves its transaction failed is answered with the failure, not a silent rollback',
+		async () => {
+			const { database, cleanup: close } = await openSyncDatabase(kind);
+			cleanup = close;
+			await sql`create table group_test (n integer not null)`.execute(database.db);
+			const alone = writeTransaction(database, async (trx) => {
+				await sql`insert into group_test (n) values (1)`.execute(trx);
+				await sql`select 1/0`.execute(trx).catch(() => undefined);
+				return 'A';
+			});
+			await expect(alone).rejects.toThrow();
+			const rows = await sql<{ n: number }>`select n from group_test`.execute(database.db);
+			expect(rows.rows).toEqual([]);
+		}
+	);
 });

@@ -103,14 +103,18 @@ async function inSavepoints(trx: Transaction<Database>, group: readonly Writer[]
 	const outcomes: Outcome[] = [];
 	for (const writer of group) {
 		await sql`savepoint writer`.execute(trx);
+		let outcome: Outcome;
 		try {
-			outcomes.push({ value: await writer.work(trx) });
+			const value = await writer.work(trx);
+			// Its work stands only once released (on PostgreSQL, not if it left the transaction failed).
 			await sql`release savepoint writer`.execute(trx);
+			outcome = { value };
 		} catch (error) {
 			await sql`rollback to savepoint writer`.execute(trx);
 			await sql`release savepoint writer`.execute(trx);
-			outcomes.push({ error });
+			outcome = { error };
 		}
+		outcomes.push(outcome);
 	}
 	return outcomes;
 }
@@ -121,7 +125,10 @@ function transact<T>(database: SyncDatabase, work: (trx: Transaction<Database>) 
 	return database.db.transaction().execute(async (trx) => {
 		if (database.kind === 'postgres')
 			await sql`select pg_advisory_xact_lock(${sql.lit(SYNC_WRITE_LOCK)})`.execute(trx);
-		return work(trx);
+		const done = await work(trx);
+		// PostgreSQL answers COMMIT of a transaction left failed with a silent rollback: make it an error.
+		if (database.kind === 'postgres') await sql`select 1`.execute(trx);
+		return done;
 	});
 }
 
