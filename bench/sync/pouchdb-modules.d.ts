@@ -25,3 +25,8 @@ declare module 'express-pouchdb' {
 	function expressPouchDB(pouchDB: new (name?: string) => PouchDB.Database, options?: Options): App;
 	export default expressPouchDB;
 }
+
+declare module 'pouchdb-adapter-leveldb' {
+	const plugin: PouchDB.Plugin;
+	export default plugin;
+}

@@ -122,36 +122,38 @@ function describePhases(runs: readonly Phases[]): string {
 }
 
 /**
- * Records per second for every side and direction; each Fellside figure has PouchDB's as its
- * baseline and `speedup` times it as its target.
+ * Records per second for every side and direction. Each Fellside figure has the first baseline's
+ * as its baseline and `speedup` times it as its target; it is also given against each other
+ * baseline (named in the metric), as a ratio with no target.
  */
 export function replicationMetrics(
 	sides: readonly Side[],
-	baseline: Side,
+	baselines: readonly Side[],
 	r: Replication,
 	speedup: number
 ): Metric[] {
-	const rate = (m: Measurement | undefined, side: Side) => {
+	const rate = (direction: Direction, side: Side) => {
+		const m = r.times[direction][side.key];
 		if (!m) throw new Error(`no figures for ${side.label}`);
 		return (r.records * 1000) / m.median;
 	};
 	const metrics: Metric[] = [];
 	for (const direction of ['pull', 'push'] as const) {
-		const baseRate = rate(r.times[direction][baseline.key], baseline);
 		const what =
 			direction === 'pull' ? `pull ${r.records} into an empty device` : `push ${r.records} new records`;
 		for (const side of sides) {
-			const metric: Metric = {
-				name: `${what}, ${side.label}`,
-				unit: 'records/s',
-				value: rate(r.times[direction][side.key], side),
-				better: 'higher'
-			};
-			if (side !== baseline) {
-				metric.baseline = baseRate;
-				metric.target = baseRate * speedup;
+			const value = rate(direction, side);
+			const metric: Metric = { name: `${what}, ${side.label}`, unit: 'records/s', value, better: 'higher' };
+			if (baselines.includes(side)) {
+				metrics.push(metric);
+				continue;
 			}
-			metrics.push(metric);
+			baselines.forEach((baseline, i) => {
+				const baseRate = rate(direction, baseline);
+				if (i === 0) metrics.push({ ...metric, baseline: baseRate, target: baseRate * speedup });
+				else
+					metrics.push({ ...metric, name: `${metric.name}, against ${baseline.label}`, baseline: baseRate });
+			});
 		}
 	}
 	return metrics;
