@@ -7,6 +7,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../src/lib/demo/defaults.js';
+import { waitForServiceWorker } from '../tests/e2e/support/service-worker.js';
 import { blankTab, launchChromium, type Chromium } from './lib/browser.js';
 import { measureInterleaved, runCount, writeResults } from './lib/harness.js';
 import { ensureBuilt, isStopping, startFellside, type RunningServer } from './lib/server.js';
@@ -40,14 +41,7 @@ async function enrol(page: Page, url: string): Promise<void> {
 	await page.getByLabel('Your PIN again').fill(PIN);
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await page.locator('main[data-session="unlocked"]').waitFor({ timeout: 30_000 });
-	await page.waitForFunction(
-		async () => {
-			const registration = await navigator.serviceWorker.ready;
-			return registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
-		},
-		undefined,
-		{ timeout: 60_000 }
-	);
+	await waitForServiceWorker(page, 60_000);
 }
 
 type Mode = 'offline' | 'online';

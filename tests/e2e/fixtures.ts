@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { enrolDevice, unlockOnEveryLoad } from './session';
 import { cutNetwork, restoreNetwork } from './support/network';
+import { waitForServiceWorker } from './support/service-worker';
 
 /**
  * Every page fails its test on a Content-Security-Policy violation or an uncaught error. Each test
@@ -59,17 +60,7 @@ export const test = base.extend<{
 });
 export { expect };
 
-/** Wait until the service worker is active and controls this page (its precache is complete). */
-export async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.waitForFunction(
-		async () => {
-			const registration = await navigator.serviceWorker.ready;
-			return registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
-		},
-		undefined,
-		{ timeout: 30_000 }
-	);
-}
+export { waitForServiceWorker };
 
 /** Cut the network for the pages and the service worker, as signal is lost (see support/network.ts). */
 export const goOffline = cutNetwork;
