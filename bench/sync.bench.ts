@@ -130,7 +130,7 @@ async function pouchSide(
 		label: baseline.label,
 		page,
 		pull: () => call(page, 'pouchPull', POUCH_DB, baseline.batch),
-		preparePush: (generation) => call(page, 'pouchPrepareDevice', generation),
+		preparePush: () => call(page, 'pouchPrepareDevice'),
 		push: () => call(page, 'pouchPush', POUCH_DB, baseline.batch)
 	};
 }
@@ -177,7 +177,7 @@ async function fellsideSide(chromium: Chromium, html: string, fellside: Fellside
 		label: `Fellside on ${fellside.label}`,
 		page,
 		pull: signedIn(() => call(page, 'fellsidePull')),
-		preparePush: (generation) => call(page, 'fellsidePrepareDevice', generation),
+		preparePush: () => call(page, 'fellsidePrepareDevice'),
 		push: signedIn(() => call(page, 'fellsidePush'))
 	};
 }

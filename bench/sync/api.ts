@@ -50,10 +50,10 @@ export interface BenchSyncApi {
 	 */
 	pouchPull(remote: string, batchSize: number): Promise<Replicated>;
 	/**
-	 * PouchDB: a new local database (IndexedDB) with the records saved in it, their ids made new by
-	 * `generation` (0: as generated), ready for pouchPush(). Set-up, untimed; returns the records saved.
+	 * PouchDB: a new local database (IndexedDB) with the records saved in it under new ids
+	 * (`asMadeNow`), ready for pouchPush(). Set-up, untimed; returns the records saved.
 	 */
-	pouchPrepareDevice(generation: number): Promise<number>;
+	pouchPrepareDevice(): Promise<number>;
 	/** PouchDB: the prepared local database replicates to server database `remote`, timed; then destroyed. */
 	pouchPush(remote: string, batchSize: number): Promise<Replicated>;
 	/**
@@ -62,10 +62,10 @@ export interface BenchSyncApi {
 	 */
 	fellsidePull(): Promise<Replicated>;
 	/**
-	 * Fellside: a new device on which the records (ids made new by `generation`) are saved as a person
+	 * Fellside: a new device on which the records (under new ids, `asMadeNow`) are saved as a person
 	 * saves them, each with its outbox entry, ready for fellsidePush(). Set-up, untimed.
 	 */
-	fellsidePrepareDevice(generation: number): Promise<number>;
+	fellsidePrepareDevice(): Promise<number>;
 	/** Fellside: the prepared device pushes everything through the sync engine, timed; then deleted. */
 	fellsidePush(): Promise<Replicated>;
 }

@@ -10,7 +10,7 @@
 import PouchDB from 'pouchdb-browser';
 import type { RecordEnvelope } from '$lib/domain/records';
 import type { BenchSyncApi, Dataset, Replicated } from './api.js';
-import { generateRecords, generationOf } from './dataset.mjs';
+import { asMadeNow, generateRecords } from './dataset.mjs';
 import { fellsidePrepareDevice, fellsidePull, fellsidePush } from './fellside.mjs';
 
 declare global {
@@ -75,11 +75,11 @@ async function pouchPull(remote: string, batchSize: number): Promise<Replicated>
 /** The local database prepared for the next push. */
 let preparedPouch: PouchDB.Database<RecordDoc> | undefined;
 
-async function pouchPrepareDevice(generation: number): Promise<number> {
+async function pouchPrepareDevice(): Promise<number> {
 	if (preparedPouch) throw new Error('a prepared PouchDB database has not been pushed yet');
 	const local = new PouchDB<RecordDoc>(`push-${++runs}`);
 	try {
-		const docs = generationOf(records(), generation).map(toDoc);
+		const docs = asMadeNow(records()).map(toDoc);
 		const written = await local.bulkDocs(docs);
 		const failed = written.filter((w) => 'error' in w);
 		if (failed.length > 0) throw new Error(`${failed.length} documents not stored locally`);
@@ -112,6 +112,6 @@ window.benchSync = {
 	pouchPrepareDevice,
 	pouchPush,
 	fellsidePull,
-	fellsidePrepareDevice: (generation) => fellsidePrepareDevice(generationOf(records(), generation)),
+	fellsidePrepareDevice: () => fellsidePrepareDevice(asMadeNow(records())),
 	fellsidePush
 };

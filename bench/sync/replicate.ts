@@ -15,10 +15,10 @@ export interface Side {
 	page: Page;
 	pull: () => Promise<Replicated>;
 	/**
-	 * A new device with the records saved on it, under the ids of `generation` (each push needs
-	 * records new to the server), untimed; resolves to the number saved.
+	 * A new device with the records saved on it under new ids (each push needs records new to the
+	 * server), untimed; resolves to the number saved.
 	 */
-	preparePush: (generation: number) => Promise<number>;
+	preparePush: () => Promise<number>;
 	/** The prepared device pushes them all. */
 	push: () => Promise<Replicated>;
 }
@@ -33,8 +33,8 @@ export interface Replication {
 	phases: Record<Direction, Map<string, Phases[]>>;
 }
 
-async function pushAfterPreparing(side: Side, generation: number): Promise<Replicated> {
-	await side.preparePush(generation);
+async function pushAfterPreparing(side: Side): Promise<Replicated> {
+	await side.preparePush();
 	return side.push();
 }
 
@@ -47,7 +47,7 @@ export interface ReplicateOptions {
 
 /**
  * Pulls, then pushes, every side taking its turn within each run, so load changes on this shared
- * machine hit them alike. Before them one untimed push per side (generation 0) fills each server with
+ * machine hit them alike. Before them one untimed push per side fills each server with
  * the records the pulls then download, and warms everything up.
  */
 export async function replicate(
@@ -70,7 +70,7 @@ export async function replicate(
 	};
 
 	console.log(`bench: untimed first push of ${records} records on each side (what the pulls download)`);
-	for (const side of sides) await checked(side, 'first push', () => pushAfterPreparing(side, 0));
+	for (const side of sides) await checked(side, 'first push', () => pushAfterPreparing(side));
 
 	console.log(`bench: ${runs} runs of each, after 1 warm-up pull; sides interleaved`);
 	const pull = await measureInterleaved(
@@ -78,11 +78,8 @@ export async function replicate(
 		{ warmup: 1, runs }
 	);
 	if (profile) await profileSides(sides, 'pull');
-	let generation = 0;
 	const push = await measureInterleaved(
-		Object.fromEntries(
-			sides.map((s) => [s.key, () => checked(s, 'push', () => pushAfterPreparing(s, ++generation))])
-		),
+		Object.fromEntries(sides.map((s) => [s.key, () => checked(s, 'push', () => pushAfterPreparing(s))])),
 		{ warmup: 0, runs }
 	);
 	if (profile) await profileSides(sides, 'push');
@@ -159,9 +156,6 @@ export function replicationMetrics(
 	return metrics;
 }
 
-/** Ids for profiled pushes, far from those the timed runs use. */
-const PROFILE_GENERATION = 0xfff0;
-
 /**
  * One more pull or push per side with the page's CPU profiled: printed as a summary, and saved as
  * bench/results/sync-<side>-<direction>.cpuprofile for DevTools.
@@ -169,7 +163,7 @@ const PROFILE_GENERATION = 0xfff0;
 async function profileSides(sides: readonly Side[], direction: Direction): Promise<void> {
 	for (const side of sides) {
 		await side.page.bringToFront();
-		if (direction === 'push') await side.preparePush(PROFILE_GENERATION);
+		if (direction === 'push') await side.preparePush();
 		// Only the replication itself is profiled, not the set-up.
 		const { result, profile } = await cpuProfile(side.page, direction === 'pull' ? side.pull : side.push);
 		const file = await saveProfile(`sync-${side.key}-${direction}`, profile);

@@ -4,6 +4,7 @@
  * becomes another demo record of its type, so the result is still schema-valid), all in one push
  * built and checked with the protocol's own schemas.
  */
+import { newRecordId } from '$lib/domain/record-ids';
 import type { RecordEnvelope, RecordType } from '$lib/domain/records';
 import { HybridClock, type Hlc } from '$lib/domain/sync/hlc';
 import {
@@ -62,7 +63,8 @@ export function stormDevice(
 	for (let i = 0; i < creates; i++) {
 		const record = records[(index * creates + i) % records.length];
 		if (!record) throw new Error('no demo records to draw from');
-		const id = crypto.randomUUID();
+		// As a device makes a record's id.
+		const id = newRecordId();
 		const hlc = clock.tick();
 		made.push({ id, record, hlc });
 		list.push({

@@ -1,6 +1,7 @@
 import type { AreaId } from '$lib/domain/areas';
 import { fieldErrors, type FieldError } from '$lib/domain/common/errors';
 import type { RecordKind } from '$lib/domain/kinds';
+import { newRecordId } from '$lib/domain/record-ids';
 import { searchWords } from '$lib/domain/search';
 import { changedFields } from '$lib/domain/common/equality';
 import { applyChanges, baseFor, foldRefused, keysWritten, type Change } from './changes';
@@ -74,7 +75,7 @@ export class RecordRepository<T extends Record<string, unknown>> {
 		this.#db = db;
 		this.#kind = kind;
 		this.#now = options.now ?? (() => new Date().toISOString());
-		this.#newId = options.newId ?? (() => crypto.randomUUID());
+		this.#newId = options.newId ?? newRecordId;
 	}
 
 	async get(id: string): Promise<StoredRecord | undefined> {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
 	may,
 	refusal as accessRefusal,
@@ -17,6 +16,7 @@ import {
 	type UpdateRecordRequest
 } from '$lib/domain/record-api';
 import { isSensitiveType } from '$lib/domain/privacy';
+import { newRecordId } from '$lib/domain/record-ids';
 import { RECORD_TYPE_LABELS, type RecordType } from '$lib/domain/records';
 import type { JsonValue, SyncRecord } from '$lib/domain/sync/protocol';
 import { refuseAccess } from '../api/authorise';
@@ -169,7 +169,7 @@ export async function createRecord(
 	type: RecordType,
 	input: CreateRecordRequest
 ): Promise<ApiRecord | Refusal> {
-	const id = randomUUID();
+	const id = newRecordId();
 	const facts = factsOf(type, input.area, input.data, call.actor.staffId);
 	if (!may(person(call.actor), 'create', facts)) return forbidden(call, 'create', facts, null);
 	const set = Object.fromEntries(Object.entries(input.data).filter(([, value]) => value !== null));
