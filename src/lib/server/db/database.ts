@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { ConfigError, redact, type DatabaseConfig } from '../config';
 import type { Database } from './schema';
+import { keepingStatements } from './statements';
 
 export interface DatabaseHandle {
 	db: Kysely<Database>;
@@ -48,7 +49,7 @@ function openSqlite(file: string): DatabaseHandle {
 	} catch (error) {
 		throw new ConfigError(`Cannot open the SQLite database at ${file}: ${messageOf(error)}`);
 	}
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(native) }) });
 	return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 
