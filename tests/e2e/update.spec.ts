@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { test, expect, waitForServiceWorker } from './fixtures';
+import { unlockIfLocked } from './session';
 
 /**
  * A new deployment is simulated by the test server serving a changed /sw.js (see serve.js): the
@@ -26,4 +28,69 @@ test('a new version is offered with "Update" and applied only when chosen', asyn
 	await waitForServiceWorker(page);
 	expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBeUndefined();
 	await expect(update).toBeHidden();
+});
+
+/**
+ * What a newer version of Fellside does when it starts in another tab: it opens the person's store
+ * at its own, higher version. Done here from a second tab of the same origin, as the new code would.
+ */
+async function newerVersionOpensTheStore(other: Page): Promise<number> {
+	await other.goto('/api/v1/health');
+	return other.evaluate(async () => {
+		const store = (await indexedDB.databases()).find((db) => db.name?.startsWith('fellside-user-'));
+		if (!store?.name || !store.version) throw new Error('no unlocked store on this device');
+		const { name, version } = store;
+		return new Promise<number>((resolve, reject) => {
+			const request = indexedDB.open(name, version + 1);
+			request.onsuccess = () => {
+				request.result.close();
+				resolve(request.result.version);
+			};
+			request.onerror = () => reject(request.error ?? new Error('could not open the store'));
+			request.onblocked = () => reject(new Error('the older tab did not let the upgrade go ahead'));
+		});
+	});
+}
+
+test('a tab left on the older version says so, refuses to save with the reason, and reloads onto the new one', async ({
+	page,
+	context
+}) => {
+	await page.goto('/assets/new');
+	await expect(page.getByRole('heading', { level: 1, name: 'Add a community asset' })).toBeVisible();
+	await waitForServiceWorker(page);
+
+	const upgradedTo = await newerVersionOpensTheStore(await context.newPage());
+	expect(upgradedTo).toBeGreaterThan(0);
+
+	const banner = page.getByRole('alert').filter({ hasText: 'updated in another tab or window' });
+	await expect(banner).toBeVisible();
+	await page.getByRole('radio', { name: 'Allerdale' }).check();
+	await page.getByRole('radio', { name: 'Physical place' }).check();
+	await page.getByLabel('Name', { exact: true }).fill('Threlkeld Village Hall');
+	await page.getByRole('radio', { name: 'Active', exact: true }).check();
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(
+		page
+			.getByRole('alert')
+			.filter({ hasText: 'There is a problem' })
+			.getByText(/so this one can no longer save/)
+	).toBeVisible();
+	// Typed and not saved: the banner says that reloading loses it.
+	await expect(banner.getByText('copy it first')).toBeVisible();
+
+	await Promise.all([
+		page.waitForEvent('load'),
+		banner.getByRole('button', { name: 'Reload this tab' }).click()
+	]);
+	// The data key lives in memory only: a reload locks, as any does.
+	await unlockIfLocked(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Add a community asset' })).toBeVisible();
+	await expect(page.getByText('updated in another tab or window')).toBeHidden();
+	await page.getByRole('radio', { name: 'Allerdale' }).check();
+	await page.getByRole('radio', { name: 'Physical place' }).check();
+	await page.getByLabel('Name', { exact: true }).fill('Threlkeld Village Hall');
+	await page.getByRole('radio', { name: 'Active', exact: true }).check();
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Threlkeld Village Hall' })).toBeVisible();
 });

@@ -2,6 +2,24 @@ import type { Workbox } from 'workbox-window';
 import { unsavedChanges } from './unsaved.svelte';
 
 /**
+ * Whether another tab or window opened this device's store with a newer version of Fellside, so
+ * this tab can no longer save until it is reloaded (see `UpdatedElsewhere`).
+ */
+class StoreUpdatedElsewhere {
+	#seen = $state(false);
+
+	get seen(): boolean {
+		return this.#seen;
+	}
+
+	mark(): void {
+		this.#seen = true;
+	}
+}
+
+export const storeUpdatedElsewhere = new StoreUpdatedElsewhere();
+
+/**
  * The service worker's life cycle as the user sees it: a new version waits until the person
  * chooses "Update", and never while a form holds unsaved input.
  */
@@ -22,6 +40,11 @@ export class AppUpdate {
 
 	get error(): string | null {
 		return this.#error;
+	}
+
+	/** A newer version is already running in another tab, and this tab must reload to go on saving. */
+	get updatedElsewhere(): boolean {
+		return storeUpdatedElsewhere.seen;
 	}
 
 	get blockedByUnsavedChanges(): boolean {
@@ -51,6 +74,11 @@ export class AppUpdate {
 	/** Look for a new version now (e.g. when the app comes back into view). */
 	async check(): Promise<void> {
 		await this.#workbox?.update();
+	}
+
+	/** Reload this tab with the version another tab has installed. */
+	reload(): void {
+		window.location.reload();
 	}
 
 	apply(): void {

@@ -1,6 +1,7 @@
 import { tick } from 'svelte';
 import { kindOf } from '$lib/domain/record-kinds';
 import { RECORD_TYPES } from '$lib/domain/records';
+import { storeUpdatedElsewhere } from './app-update.svelte';
 import { describeDevice } from './device-name';
 import { draftsWritten } from './draft-writes';
 import { clearMapData } from './map/clear';
@@ -49,6 +50,7 @@ export function deviceSession(): DeviceSession {
 async function openFor(user: UnlockedUser): Promise<void> {
 	await close();
 	const db = new DeviceDatabase(user.databaseName, { cipher: user.cipher });
+	db.onUpdatedElsewhere(() => storeUpdatedElsewhere.mark());
 	// Work kept before this device encrypted its store moves into the first person's, sealed;
 	// for anyone after them it stays where it is (and is said so) rather than mix with theirs.
 	await importLegacyStore(db).catch((error: unknown) => {

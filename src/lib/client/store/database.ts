@@ -17,6 +17,7 @@ import {
 } from './map-places';
 import { numberedSoFar } from './numbering';
 import { asStorageFull } from './storage-full';
+import { UpdatedElsewhere } from './updated-elsewhere';
 import { watchRecordWrites } from './record-writes';
 import { StoreSealer } from './sealing';
 import { SearchIndex } from './search-index';
@@ -175,6 +176,8 @@ export class DeviceDatabase extends Dexie {
 	readonly cipher: FieldCipher;
 	/** Search words of the opened records, in memory only (see `SearchIndex`). */
 	readonly searchIndex: SearchIndex;
+	#updatedElsewhere = false;
+	readonly #onUpdatedElsewhere = new Set<() => void>();
 
 	constructor(name: string, options: DeviceDatabaseOptions) {
 		// Strict durability: a commit is done only when it is on disk, not handed to the OS.
@@ -183,6 +186,7 @@ export class DeviceDatabase extends Dexie {
 		this.seal = new StoreSealer(options.cipher);
 		this.searchIndex = new SearchIndex(this);
 		this.use(watchRecordWrites('records', (ids) => this.searchIndex.changed(ids)));
+		this.on('versionchange', (event) => this.#versionChanged(event));
 		this.version(1).stores({
 			records: 'id, type, areaId, [type+updatedAt]',
 			meta: 'key'
@@ -242,6 +246,32 @@ export class DeviceDatabase extends Dexie {
 		this.use(mapPlacesMiddleware);
 	}
 
+	/** True once another tab opened this store with a newer version of Fellside (see `UpdatedElsewhere`). */
+	get updatedElsewhere(): boolean {
+		return this.#updatedElsewhere;
+	}
+
+	/** Call `listener` once another tab opens this store with a newer version; returns the way to stop. */
+	onUpdatedElsewhere(listener: () => void): () => void {
+		this.#onUpdatedElsewhere.add(listener);
+		return () => this.#onUpdatedElsewhere.delete(listener);
+	}
+
+	/**
+	 * The connection closes so that the other tab's upgrade goes ahead, and stays closed: Dexie's own
+	 * handler (which this one stops, by returning false) would open the store again on the next read
+	 * or write, at the newer version, and this tab's older code would go on writing to a store it no
+	 * longer understands. Every write from now on fails with `UpdatedElsewhere` instead. A deletion
+	 * (the person removed from the device) is left to Dexie: whoever deletes says why.
+	 */
+	#versionChanged(event: IDBVersionChangeEvent): false | undefined {
+		if (!event.newVersion) return undefined;
+		this.#updatedElsewhere = true;
+		this.close({ disableAutoOpen: true });
+		for (const listener of [...this.#onUpdatedElsewhere]) listener();
+		return false;
+	}
+
 	/** Closing (on lock, or switching person) forgets the search words held in memory. */
 	override close(options?: { disableAutoOpen: boolean }): void {
 		this.searchIndex.drop();
@@ -251,7 +281,8 @@ export class DeviceDatabase extends Dexie {
 	/**
 	 * One read-write transaction over everything a change touches: the record, the outbox, refused
 	 * changes, conflicts and the sync state. Callers that save several records together wrap their
-	 * repository calls in it. A full disk becomes `StorageFull`, with nothing half-written.
+	 * repository calls in it. A full disk becomes `StorageFull`, with nothing half-written; a store
+	 * taken over by a newer version in another tab, `UpdatedElsewhere`.
 	 */
 	async write<T>(work: () => Promise<T>): Promise<T> {
 		try {
@@ -261,7 +292,7 @@ export class DeviceDatabase extends Dexie {
 				work
 			);
 		} catch (error) {
-			throw asStorageFull(error);
+			throw this.#updatedElsewhere ? new UpdatedElsewhere() : asStorageFull(error);
 		}
 	}
 }

@@ -9,6 +9,11 @@ export class StorageFull extends Error {
 			"This device's storage is full, so this change was not saved. Everything saved before is still here. Sync to send waiting changes, or free up space on the device, then try again."
 		);
 	}
+
+	/** Screens put a device error after their own words ("could not save: …"): the message alone reads best. */
+	override toString(): string {
+		return this.message;
+	}
 }
 
 /** Whether an error (or one it wraps, as Dexie does) is the browser's QuotaExceededError. */

@@ -7,6 +7,7 @@ import {
 	type SchedulerOptions
 } from './scheduler';
 import { StorageFull } from '../store/storage-full';
+import { UpdatedElsewhere } from '../store/updated-elsewhere';
 import { ClientTooOld, Offline, ServerUnreachable } from './transport';
 
 /** A clock whose time moves only when the test says, running timers as they fall due. */
@@ -141,6 +142,19 @@ describe('SyncScheduler', () => {
 		expect(scheduler.state.lastError).toMatch(
 			/^Sync stopped because of a problem on this device: disk on fire\./
 		);
+	});
+
+	it('stops for good when another tab has updated the store, until this one reloads', async () => {
+		const { scheduler, clock, runs } = setup({ outcomes: [new UpdatedElsewhere()] });
+		await scheduler.trigger();
+		expect(scheduler.state).toMatchObject({
+			phase: 'update-needed',
+			lastError: new UpdatedElsewhere().message,
+			nextAttemptAt: null
+		});
+		expect(clock.pending).toEqual([]);
+		await scheduler.trigger();
+		expect(runs()).toBe(1);
 	});
 
 	it('stops for good when the app is too old, until it is updated', async () => {

@@ -1,4 +1,5 @@
 import { StorageFull } from '../store/storage-full';
+import { UpdatedElsewhere } from '../store/updated-elsewhere';
 import type { SyncPhase } from './status';
 import { ClientTooOld, Offline, SyncFailure } from './transport';
 
@@ -142,7 +143,8 @@ export class SyncScheduler {
 	}
 
 	#failed(error: unknown): void {
-		if (error instanceof ClientTooOld) {
+		// Nothing changes until the app is updated (or, updated in another tab, this one reloaded).
+		if (error instanceof ClientTooOld || error instanceof UpdatedElsewhere) {
 			this.#set({ phase: 'update-needed', lastError: error.message, nextAttemptAt: null });
 			return;
 		}
