@@ -42,7 +42,8 @@ const RECORDS = 10_000;
 /**
  * The two PouchDB baselines. The target is judged against pouchdb-server as it comes (LevelDB files
  * on disk) replicating with PouchDB's own settings: the baseline a user would otherwise pick, and a
- * server that keeps what it acknowledged, as Fellside's does. Beside it, PouchDB at its fastest: the
+ * server that keeps its data across a restart, as Fellside's does (though LevelDB does not wait for
+ * the disk before acknowledging, where Fellside does). Beside it, PouchDB at its fastest: the
  * in-memory store, which keeps nothing across a restart, and the batch size that suits it best.
  */
 interface PouchBaseline {
