@@ -17,6 +17,7 @@ import {
 	pageHtml,
 	type Chromium
 } from './lib/browser.js';
+import type { CpuRoot } from './lib/cpu.js';
 import { runCount, writeResults, type Metric } from './lib/harness.js';
 import { benchPostgres, type BenchPostgres } from './lib/postgres.js';
 import {
@@ -226,9 +227,14 @@ async function main(): Promise<void> {
 		chromium = await launchChromium();
 		const pouches: Side[] = [];
 		const pouchUrls: string[] = [];
+		const cpuRoots: CpuRoot[] = fellsides.map(({ label, server }) => ({
+			label: `Fellside server (${label})`,
+			pid: server.pid
+		}));
 		for (const baseline of [POUCH_AS_INSTALLED, POUCH_FASTEST]) {
 			const server = await startPouchServer(baseline);
 			servers.push(server);
+			cpuRoots.push({ label: `pouchdb-server (${baseline.storage})`, pid: server.pid });
 			pouchUrls.push(`${server.url} (${baseline.storage})`);
 			pouches.push(await pouchSide(chromium, html, server, baseline));
 		}
@@ -252,7 +258,7 @@ async function main(): Promise<void> {
 		for (const fellside of fellsides) sides.push(await fellsideSide(chromium, html, fellside));
 
 		const profile = process.env.BENCH_SYNC_PROFILE === '1';
-		const replication = await replicate(sides, { records: RECORDS, runs: RUNS, profile });
+		const replication = await replicate(sides, { records: RECORDS, runs: RUNS, profile, cpuRoots });
 		const metrics = [
 			...replicationMetrics(sides, pouches, replication, TARGET_SPEEDUP),
 			...(await storms(fellsides))

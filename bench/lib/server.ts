@@ -25,6 +25,8 @@ export interface RunningServer {
 	port: number;
 	/** ms from just before spawn to the first healthy answer. */
 	readyMs: number;
+	/** The server's process id (for `bench/lib/cpu.ts`). */
+	pid: number;
 	/** Kill the process (SIGTERM, then SIGKILL after 5 s) and remove its temp dir, if any. */
 	stop: () => Promise<void>;
 }
@@ -269,7 +271,7 @@ export async function startNode(
 				throw new Error(`${label} not healthy after ${TIMEOUT_MS / 1000} s (last: ${last})`);
 			}
 			const probe = await probeHealth(`${url}${HEALTH_PATH}`, remaining);
-			if (probe.healthy) return { url, port, readyMs: performance.now() - start, stop };
+			if (probe.healthy) return { url, port, readyMs: performance.now() - start, pid: child.pid ?? -1, stop };
 			last = probe.detail;
 			await sleep(POLL_MS);
 		}

@@ -4,6 +4,7 @@
  * split into server, protocol and device work for the log.
  */
 import type { Page } from '@playwright/test';
+import { cpuDuring, describeCpu, type CpuRoot } from '../lib/cpu.js';
 import { measureInterleaved, median, type Measurement, type Metric } from '../lib/harness.js';
 import { cpuProfile, saveProfile, summariseProfile } from '../lib/profile.js';
 import type { Phases, Replicated } from './api.js';
@@ -31,11 +32,8 @@ export interface Replication {
 	times: Record<Direction, Record<string, Measurement>>;
 	/** Each timed run's phases, for the sides that report them. */
 	phases: Record<Direction, Map<string, Phases[]>>;
-}
-
-async function pushAfterPreparing(side: Side): Promise<Replicated> {
-	await side.preparePush();
-	return side.push();
+	/** Each timed run's CPU time per group of processes (see `cpuDuring`), per side key. */
+	cpu: Record<Direction, Map<string, [string, number][][]>>;
 }
 
 export interface ReplicateOptions {
@@ -43,6 +41,8 @@ export interface ReplicateOptions {
 	runs: number;
 	/** Profile one more pull (before any timed push, so it downloads the same records) and push per side. */
 	profile?: boolean;
+	/** The servers, whose CPU time (with that of the browser's processes) each timed run reports. */
+	cpuRoots?: readonly CpuRoot[];
 }
 
 /**
@@ -52,40 +52,44 @@ export interface ReplicateOptions {
  */
 export async function replicate(
 	sides: readonly Side[],
-	{ records, runs, profile = false }: ReplicateOptions
+	{ records, runs, profile = false, cpuRoots = [] }: ReplicateOptions
 ): Promise<Replication> {
 	const phases: Replication['phases'] = { pull: new Map(), push: new Map() };
-	const checked = async (side: Side, direction: Direction | 'first push', run: () => Promise<Replicated>) => {
+	const cpu: Replication['cpu'] = { pull: new Map(), push: new Map() };
+	const checked = async (side: Side, direction: Direction | 'first push') => {
 		// Headless tabs are all "visible", but make sure the one working is the one in front.
 		await side.page.bringToFront();
-		const result = await run();
+		// Saving the records to push is set-up: neither timed nor counted.
+		if (direction !== 'pull') await side.preparePush();
+		const { result, cpu: used } = await cpuDuring(cpuRoots, direction === 'pull' ? side.pull : side.push);
 		if (result.records !== records) {
 			throw new Error(`${side.label} ${direction}: ${result.records} records, expected ${records}`);
 		}
-		if (result.phases && direction !== 'first push') {
-			const list = phases[direction].get(side.key) ?? [];
-			phases[direction].set(side.key, [...list, result.phases]);
+		if (direction !== 'first push') {
+			if (result.phases)
+				phases[direction].set(side.key, [...(phases[direction].get(side.key) ?? []), result.phases]);
+			cpu[direction].set(side.key, [...(cpu[direction].get(side.key) ?? []), used]);
 		}
 		return result.ms;
 	};
 
 	console.log(`bench: untimed first push of ${records} records on each side (what the pulls download)`);
-	for (const side of sides) await checked(side, 'first push', () => pushAfterPreparing(side));
+	for (const side of sides) await checked(side, 'first push');
 
 	console.log(`bench: ${runs} runs of each, after 1 warm-up pull; sides interleaved`);
 	const pull = await measureInterleaved(
-		Object.fromEntries(sides.map((s) => [s.key, () => checked(s, 'pull', s.pull)])),
+		Object.fromEntries(sides.map((s) => [s.key, () => checked(s, 'pull')])),
 		{ warmup: 1, runs }
 	);
 	if (profile) await profileSides(sides, 'pull');
 	const push = await measureInterleaved(
-		Object.fromEntries(sides.map((s) => [s.key, () => checked(s, 'push', () => pushAfterPreparing(s))])),
+		Object.fromEntries(sides.map((s) => [s.key, () => checked(s, 'push')])),
 		{ warmup: 0, runs }
 	);
 	if (profile) await profileSides(sides, 'push');
-	// The warm-up pull's phases are not part of the profile.
-	for (const list of phases.pull.values()) list.splice(0, list.length - runs);
-	const replication: Replication = { records, times: { pull, push }, phases };
+	// The warm-up pull's phases are not part of the figures.
+	for (const list of [...phases.pull.values(), ...cpu.pull.values()]) list.splice(0, list.length - runs);
+	const replication: Replication = { records, times: { pull, push }, phases, cpu };
 	logReplication(sides, replication);
 	return replication;
 }
@@ -104,8 +108,20 @@ function logReplication(sides: readonly Side[], r: Replication): void {
 			console.log(`    ${side.label.padEnd(width)}  ms: ${samples}`);
 			const profile = r.phases[direction].get(side.key);
 			if (profile?.length) console.log(`    ${''.padEnd(width)}  ${describePhases(profile)}`);
+			const used = medianCpu(r.cpu[direction].get(side.key) ?? []);
+			if (used.length > 0) console.log(`    ${''.padEnd(width)}  ${describeCpu(used)}`);
 		}
 	}
+}
+
+/** Each group's median CPU time over the runs (0 in a run where it used none). */
+function medianCpu(runs: readonly [string, number][][]): [string, number][] {
+	const groups = new Set(runs.flatMap((run) => run.map(([group]) => group)));
+	const medians = [...groups].map((group): [string, number] => [
+		group,
+		median(runs.map((run) => run.find(([g]) => g === group)?.[1] ?? 0))
+	]);
+	return medians.sort((a, b) => b[1] - a[1]);
 }
 
 /** The median of each phase over the runs. */
