@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keepingStatements } from './statements';
+import { keepingStatements, type KeptStatements } from './statements';
 
 interface Tables {
 	item: { id: number; name: string };
@@ -9,7 +9,7 @@ interface Tables {
 
 let native: SQLite.Database;
 
-function open(kept?: number) {
+function open(kept?: KeptStatements) {
 	native = new SQLite(':memory:');
 	const prepared: string[] = [];
 	const prepare = native.prepare.bind(native);
@@ -82,7 +82,7 @@ describe('keepingStatements', () => {
 	});
 
 	it('keeps at most the number asked for, dropping the least recently used', async () => {
-		const { db, prepared } = open(2);
+		const { db, prepared } = open({ count: 2, sqlLength: 1000 });
 		const one = () => sql`select 1`.execute(db);
 		const two = () => sql`select 2`.execute(db);
 		const three = () => sql`select 3`.execute(db);
@@ -93,6 +93,22 @@ describe('keepingStatements', () => {
 		await one();
 		await two();
 		expect(prepared).toEqual(['select 1', 'select 2', 'select 3', 'select 2']);
+	});
+
+	it('keeps at most the SQL length asked for, and never a statement too long to be worth it', async () => {
+		const { db, prepared } = open({ count: 100, sqlLength: 8 * 20 });
+		// Each 'select N as aaaa…' is 20 characters: 8 fit.
+		const select = (n: number) => sql.raw(`select ${n} as ${'a'.repeat(9 - String(n).length)}`).execute(db);
+		for (let n = 1; n <= 9; n++) await select(n); // 9 drops 1
+		await select(2);
+		await select(1);
+		expect(prepared.filter((s) => s.startsWith('select 1 '))).toHaveLength(2);
+		expect(prepared.filter((s) => s.startsWith('select 2 '))).toHaveLength(1);
+		// Longer than an eighth of the length allowed: prepared every time.
+		const long = () => sql.raw(`select 1 as ${'b'.repeat(20)}`).execute(db);
+		await long();
+		await long();
+		expect(prepared.filter((s) => s.includes('bbb'))).toHaveLength(2);
 	});
 
 	it('closes the connection with Kysely', async () => {
