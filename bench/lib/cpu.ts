@@ -59,17 +59,21 @@ function groupOf(
 	roots: readonly CpuRoot[]
 ): string | undefined {
 	if (row.pid === process.pid) return 'bench (Playwright)';
+	let ours = false;
 	for (let at: ProcessRow | undefined = row, depth = 0; at && depth < 20; depth++) {
 		const root = roots.find((r) => r.pid === at?.pid);
 		if (root) return root.label;
+		ours ||= at.ppid === process.pid;
 		at = byPid.get(at.ppid);
 	}
-	if (/chrom/i.test(row.comm)) {
+	// Only the Chromium this benchmark launched (a child of this process), not another run's.
+	if (ours && /chrom/i.test(row.comm)) {
 		const type = /--type=([a-z-]+)/.exec(row.cmdline)?.[1];
 		if (!type) return 'Chromium browser process (IndexedDB)';
 		if (type === 'utility') return /network/i.test(row.cmdline) ? 'Chromium network' : 'Chromium utility';
 		return `Chromium ${type}`;
 	}
+	// The throw-away cluster runs detached from this process: every postgres here is counted.
 	if (row.comm === 'postgres') return 'PostgreSQL';
 	return undefined;
 }
