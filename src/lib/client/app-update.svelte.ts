@@ -1,23 +1,25 @@
 import type { Workbox } from 'workbox-window';
+import type { ClosedElsewhere } from './store/updated-elsewhere';
 import { unsavedChanges } from './unsaved.svelte';
 
 /**
- * Whether another tab or window opened this device's store with a newer version of Fellside, so
- * this tab can no longer save until it is reloaded (see `UpdatedElsewhere`).
+ * Whether another tab or window took this device's store away from this one (upgraded it with a
+ * newer version of Fellside, or removed the person's work), so this tab can no longer save until
+ * it is reloaded (see `ClosedElsewhere`).
  */
-class StoreUpdatedElsewhere {
-	#seen = $state(false);
+class StoreClosedElsewhere {
+	#reason = $state<ClosedElsewhere | null>(null);
 
-	get seen(): boolean {
-		return this.#seen;
+	get reason(): ClosedElsewhere | null {
+		return this.#reason;
 	}
 
-	mark(): void {
-		this.#seen = true;
+	mark(reason: ClosedElsewhere): void {
+		this.#reason ??= reason;
 	}
 }
 
-export const storeUpdatedElsewhere = new StoreUpdatedElsewhere();
+export const storeClosedElsewhere = new StoreClosedElsewhere();
 
 /**
  * The service worker's life cycle as the user sees it: a new version waits until the person
@@ -42,9 +44,9 @@ export class AppUpdate {
 		return this.#error;
 	}
 
-	/** A newer version is already running in another tab, and this tab must reload to go on saving. */
-	get updatedElsewhere(): boolean {
-		return storeUpdatedElsewhere.seen;
+	/** Another tab took the store away (see `StoreClosedElsewhere`): this tab must reload. */
+	get closedElsewhere(): ClosedElsewhere | null {
+		return storeClosedElsewhere.reason;
 	}
 
 	get blockedByUnsavedChanges(): boolean {

@@ -1,7 +1,7 @@
 import { tick } from 'svelte';
 import { kindOf } from '$lib/domain/record-kinds';
 import { RECORD_TYPES } from '$lib/domain/records';
-import { storeUpdatedElsewhere } from './app-update.svelte';
+import { storeClosedElsewhere } from './app-update.svelte';
 import { describeDevice } from './device-name';
 import { draftsWritten } from './draft-writes';
 import { clearMapData } from './map/clear';
@@ -9,6 +9,7 @@ import { DeviceSession } from './session/session.svelte';
 import { DeviceDatabase } from './store/database';
 import { DeviceStore } from './store/device-store';
 import { importLegacyStore, LegacyImportRefused } from './store/legacy';
+import { closedElsewhereError } from './store/updated-elsewhere';
 import { SyncEngine } from './sync/engine';
 import { HttpSyncTransport } from './sync/http-transport';
 import { DeviceSync } from './sync/sync.svelte';
@@ -49,8 +50,13 @@ export function deviceSession(): DeviceSession {
 
 async function openFor(user: UnlockedUser): Promise<void> {
 	await close();
+	// Another tab took the store away: nothing here may open it again until this tab reloads.
+	if (storeClosedElsewhere.reason) throw closedElsewhereError(storeClosedElsewhere.reason);
 	const db = new DeviceDatabase(user.databaseName, { cipher: user.cipher });
-	db.onUpdatedElsewhere(() => storeUpdatedElsewhere.mark());
+	db.onClosedElsewhere((reason) => {
+		storeClosedElsewhere.mark(reason);
+		if (open?.store.database === db) open.stopSync();
+	});
 	// Work kept before this device encrypted its store moves into the first person's, sealed;
 	// for anyone after them it stays where it is (and is said so) rather than mix with theirs.
 	await importLegacyStore(db).catch((error: unknown) => {

@@ -17,7 +17,7 @@ import {
 } from './map-places';
 import { numberedSoFar } from './numbering';
 import { asStorageFull } from './storage-full';
-import { UpdatedElsewhere } from './updated-elsewhere';
+import { closedElsewhereError, UpdatedElsewhere, type ClosedElsewhere } from './updated-elsewhere';
 import { watchRecordWrites } from './record-writes';
 import { StoreSealer } from './sealing';
 import { SearchIndex } from './search-index';
@@ -176,8 +176,8 @@ export class DeviceDatabase extends Dexie {
 	readonly cipher: FieldCipher;
 	/** Search words of the opened records, in memory only (see `SearchIndex`). */
 	readonly searchIndex: SearchIndex;
-	#updatedElsewhere = false;
-	readonly #onUpdatedElsewhere = new Set<() => void>();
+	#closedElsewhere: ClosedElsewhere | null = null;
+	readonly #onClosedElsewhere = new Set<(reason: ClosedElsewhere) => void>();
 
 	constructor(name: string, options: DeviceDatabaseOptions) {
 		// Strict durability: a commit is done only when it is on disk, not handed to the OS.
@@ -187,6 +187,8 @@ export class DeviceDatabase extends Dexie {
 		this.searchIndex = new SearchIndex(this);
 		this.use(watchRecordWrites('records', (ids) => this.searchIndex.changed(ids)));
 		this.on('versionchange', (event) => this.#versionChanged(event));
+		// Sticky: checked at every opening, the first and any after a lock and unlock.
+		this.on('ready', () => this.#checkInstalledVersion(), true);
 		this.version(1).stores({
 			records: 'id, type, areaId, [type+updatedAt]',
 			meta: 'key'
@@ -246,30 +248,54 @@ export class DeviceDatabase extends Dexie {
 		this.use(mapPlacesMiddleware);
 	}
 
-	/** True once another tab opened this store with a newer version of Fellside (see `UpdatedElsewhere`). */
-	get updatedElsewhere(): boolean {
-		return this.#updatedElsewhere;
+	/** Whether another tab took this store away, and why (see `ClosedElsewhere`); null while it has not. */
+	get closedElsewhere(): ClosedElsewhere | null {
+		return this.#closedElsewhere;
 	}
 
-	/** Call `listener` once another tab opens this store with a newer version; returns the way to stop. */
-	onUpdatedElsewhere(listener: () => void): () => void {
-		this.#onUpdatedElsewhere.add(listener);
-		return () => this.#onUpdatedElsewhere.delete(listener);
+	/** Call `listener` once another tab takes this store away; returns the way to stop. */
+	onClosedElsewhere(listener: (reason: ClosedElsewhere) => void): () => void {
+		this.#onClosedElsewhere.add(listener);
+		return () => this.#onClosedElsewhere.delete(listener);
 	}
 
 	/**
-	 * The connection closes so that the other tab's upgrade goes ahead, and stays closed: Dexie's own
-	 * handler (which this one stops, by returning false) would open the store again on the next read
-	 * or write, at the newer version, and this tab's older code would go on writing to a store it no
-	 * longer understands. Every write from now on fails with `UpdatedElsewhere` instead. A deletion
-	 * (the person removed from the device) is left to Dexie: whoever deletes says why.
+	 * Another tab opens the store at a newer version, or deletes it. The connection closes so that
+	 * the other tab can go ahead, and stays closed: Dexie's own handler (which this one stops, by
+	 * returning false) would open the store again on the next read or write, at the newer version
+	 * or empty, and this tab would go on writing to a store it no longer understands, or bring back
+	 * a removed person's store. Writes fail with `UpdatedElsewhere` or `RemovedElsewhere` instead.
+	 *
+	 * A version only a little higher is an older tab's Dexie adding what its schema lacks (it bumps
+	 * the version by one): that is left to Dexie's handler, which reopens here as usual.
 	 */
 	#versionChanged(event: IDBVersionChangeEvent): false | undefined {
-		if (!event.newVersion) return undefined;
-		this.#updatedElsewhere = true;
+		const reason: ClosedElsewhere | null = !event.newVersion
+			? 'removed'
+			: Math.floor(event.newVersion / 10) > this.verno
+				? 'updated'
+				: null;
+		if (!reason) return undefined;
 		this.close({ disableAutoOpen: true });
-		for (const listener of [...this.#onUpdatedElsewhere]) listener();
+		this.#closed(reason);
 		return false;
+	}
+
+	/**
+	 * Opening a store a newer version has upgraded (Dexie opens it anyway, at its version): this
+	 * code does not know it, so nothing is read or written. Happens when this tab opens the store
+	 * after the other tab upgraded it: on unlocking, or switching person.
+	 */
+	#checkInstalledVersion(): void {
+		if (Math.floor(this.backendDB().version / 10) <= this.verno) return;
+		this.#closed('updated');
+		throw new UpdatedElsewhere();
+	}
+
+	#closed(reason: ClosedElsewhere): void {
+		if (this.#closedElsewhere) return;
+		this.#closedElsewhere = reason;
+		for (const listener of [...this.#onClosedElsewhere]) listener(reason);
 	}
 
 	/** Closing (on lock, or switching person) forgets the search words held in memory. */
@@ -282,7 +308,7 @@ export class DeviceDatabase extends Dexie {
 	 * One read-write transaction over everything a change touches: the record, the outbox, refused
 	 * changes, conflicts and the sync state. Callers that save several records together wrap their
 	 * repository calls in it. A full disk becomes `StorageFull`, with nothing half-written; a store
-	 * taken over by a newer version in another tab, `UpdatedElsewhere`.
+	 * another tab took away, `UpdatedElsewhere` or `RemovedElsewhere`.
 	 */
 	async write<T>(work: () => Promise<T>): Promise<T> {
 		try {
@@ -292,7 +318,7 @@ export class DeviceDatabase extends Dexie {
 				work
 			);
 		} catch (error) {
-			throw this.#updatedElsewhere ? new UpdatedElsewhere() : asStorageFull(error);
+			throw this.#closedElsewhere ? closedElsewhereError(this.#closedElsewhere) : asStorageFull(error);
 		}
 	}
 }
