@@ -268,6 +268,22 @@ describe('push', () => {
 		expect(refused?.entry.mutationId).toBeUndefined();
 	});
 
+	it('refuses on the device every change read at once when all are too large, sends nothing, and numbers the next change from the start', async () => {
+		const huge = ['x'.repeat(PUSH_MAX_BYTES)];
+		await notes.create('eden', { title: 'Huge 1', status: 'open', tags: huge });
+		await notes.create('eden', { title: 'Huge 2', status: 'open', tags: huge });
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 0, refused: 0 });
+		expect(server.pushes).toEqual([]);
+		expect(await db.outbox.count()).toBe(0);
+		expect((await storedIn(db).refused()).map((r) => r.entry.set.title)).toEqual(['Huge 1', 'Huge 2']);
+
+		await notes.create('eden', { title: 'Small', status: 'open' });
+		await engine.sync();
+		// Refused before they were numbered for sending: their ids were never used, so numbering goes on from 1.
+		expect(server.pushed.map((m) => [m.id, m.set.title])).toEqual([[1, 'Small']]);
+	});
+
 	it('moves a change the server rejected to the refused list with the reason, and applies the ones after it', async () => {
 		await createNotes(3);
 		server.onPush = (request) => ({
