@@ -83,24 +83,43 @@ test('the header counts a change waiting offline, and says safe to hand in once 
 	await expect(page.getByTestId('waiting-list')).toContainText('Changed: organisation');
 	await expectAccessible(page);
 
-	// The last resort: the waiting change saved to a file, which imports back without doubling it.
+	// The last resort: the waiting change saved to a file sealed under a passphrase, which imports back
+	// without doubling it.
+	const exporting = page.getByTestId('export-form');
+	await exporting.getByRole('button', { name: 'Export unsynced changes' }).click();
+	await expect(page.getByRole('alert').getByRole('link', { name: 'Enter a passphrase' })).toBeVisible();
+	await exporting.getByLabel('Passphrase for the file').fill('heron over the eden');
+	await exporting.getByLabel('The passphrase again').fill('heron over the eden');
 	const downloading = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Export unsynced changes' }).click();
+	await exporting.getByRole('button', { name: 'Export unsynced changes' }).click();
 	const file = await downloading;
 	expect(file.suggestedFilename()).toMatch(/^fellside-unsynced-changes-\d{8}-\d{4}\.json$/);
 	const saved = (await file.path()) as string;
-	expect(readFileSync(saved, 'utf8')).toContain(`Offline Trust ${RUN}`);
-	const importer = page.getByLabel('Import changes from a file');
+	expect(readFileSync(saved, 'utf8')).toContain('"sealed"');
+	expect(readFileSync(saved, 'utf8')).not.toContain(`Offline Trust ${RUN}`);
+	await expect(page.getByText(/Importing it needs the passphrase\.$/)).toBeVisible();
+
+	const importing = page.getByTestId('import-form');
+	const importer = importing.getByLabel('File to import');
+	const passphrase = importing.getByLabel('Passphrase of the file');
+	const importButton = importing.getByRole('button', { name: 'Import changes' });
 	await importer.setInputFiles(saved);
+	await passphrase.fill('heron over the river');
+	await importButton.click();
+	await expect(passphrase).toHaveAccessibleDescription(/not the passphrase this file was exported with/);
+	await passphrase.fill('heron over the eden');
+	await importButton.click();
 	await expect(page.getByText(/^Nothing new in .*: 1 change was already on this device\.$/)).toBeVisible();
 	await importer.setInputFiles({
 		name: 'notes.txt',
 		mimeType: 'text/plain',
 		buffer: Buffer.from('not an export')
 	});
+	await importButton.click();
 	await expect(page.getByRole('alert').filter({ hasText: 'This file cannot be imported' })).toBeVisible();
 	await expect(importer).toHaveAccessibleDescription(/This file cannot be imported/);
 	await expect(page.getByTestId('waiting')).toHaveText('1 change waiting');
+	await expectAccessible(page);
 
 	// Signal returns: sync starts by itself and the device is safe to hand in.
 	await goOnline(context);

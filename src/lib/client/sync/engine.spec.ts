@@ -5,7 +5,6 @@ import type { DeviceDatabase } from '../store/database';
 import { RecordRepository } from '../store/repository';
 import { noteKind, steppedOptions, type Note, storedIn, testDatabase } from '../store/testing';
 import { SyncEngine } from './engine';
-import { exportUnsynced, ImportFailed, importUnsynced } from './export';
 import { requestPersistentStorage, storageUse } from './storage';
 import { ScriptedTransport } from './testing';
 
@@ -72,68 +71,6 @@ describe('discarding a refused change', () => {
 		await engine.discardRefused(row!.id!);
 		expect(await notes.get(note.id)).toBeUndefined();
 		expect(await db.refused.count()).toBe(0);
-	});
-});
-
-describe('export and import of unsynced work', () => {
-	it('carries waiting and refused changes with their records to another device, once however often imported', async () => {
-		const other = await notes.create('carlisle', { title: 'Refused', status: 'open', tags: ['hall'] });
-		refuseEverything();
-		await engine.sync();
-		const kept = await notes.create('eden', { title: 'Waiting', status: 'open' });
-		await notes.update(kept.id, { ...kept.data, status: 'done' });
-		const text = await exportUnsynced(db);
-		const file = JSON.parse(text) as {
-			changes: { refusedBecause?: string; op: string }[];
-			records: unknown[];
-		};
-		expect(file.changes.map((c) => [c.op, c.refusedBecause])).toEqual([
-			['create', 'Refused'],
-			['create', undefined],
-			['update', undefined]
-		]);
-		expect(file.records).toHaveLength(2);
-
-		const laptop = testDatabase('laptop');
-		try {
-			expect(await importUnsynced(laptop, text)).toEqual({ queued: 3, skipped: 0 });
-			expect(await importUnsynced(laptop, text)).toEqual({ queued: 0, skipped: 3 });
-			const queued = await storedIn(laptop).outbox();
-			expect(queued.map((e) => [e.op, e.mutationId])).toEqual([
-				['create', undefined],
-				['create', undefined],
-				['update', undefined]
-			]);
-			expect((await storedIn(laptop).record(kept.id))?.data).toEqual({
-				title: 'Waiting',
-				status: 'done',
-				tags: []
-			});
-			expect((await storedIn(laptop).record(other.id))?.areaId).toBe('carlisle');
-			// The laptop's clock is past every imported stamp, so its own next change wins over them.
-			const clock = (await laptop.meta.get('sync.clock'))?.value ?? '';
-			expect(queued.every((e) => clock.slice(0, 20) >= e.hlc.slice(0, 20))).toBe(true);
-		} finally {
-			await laptop.delete();
-		}
-		// Imported back on the device it came from, nothing is queued twice.
-		expect(await importUnsynced(db, text)).toEqual({ queued: 0, skipped: 3 });
-	});
-
-	it('says clearly why a file cannot be imported, and stores nothing of it', async () => {
-		await expect(importUnsynced(db, 'not json')).rejects.toThrow(
-			'This file cannot be imported: it is not a Fellside export (not JSON).'
-		);
-		await expect(importUnsynced(db, JSON.stringify({ format: 'other' }))).rejects.toThrow(
-			'This is not a file of unsynced changes exported from Fellside'
-		);
-		await notes.create('eden', { title: 'Waiting', status: 'open' });
-		const file = JSON.parse(await exportUnsynced(db)) as { changes: { recordId: string }[] };
-		file.changes[0]!.recordId = 'not-an-id';
-		const bad = importUnsynced(db, JSON.stringify(file));
-		await expect(bad).rejects.toBeInstanceOf(ImportFailed);
-		await expect(bad).rejects.toThrow('(at changes.0.recordId)');
-		expect(await db.outbox.count()).toBe(1);
 	});
 });
 

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { mutationSchema, syncRecordSchema } from '$lib/domain/sync/protocol';
+import { passphraseProblem } from '$lib/domain/unlock';
 import { applyChanges } from '../store/changes';
 import { indexRecord, type DeviceDatabase, type OutboxEntry } from '../store/database';
 import { clientIdOf, loadClock, saveClock } from '../store/meta';
+import { openWithPassphrase, passphraseSealedSchema, sealWithPassphrase } from '../vault/passphrase-seal';
 import { fromServer, localChanges, toSyncRecord } from './server-copy';
 
 const FORMAT = 'fellside-unsynced-changes';
+const NOT_OURS = 'This is not a file of unsynced changes exported from Fellside';
 
 /** One change as exported: an outbox entry without its device-local numbering. */
 const exportedChangeSchema = mutationSchema.omit({ id: true }).extend({
@@ -13,21 +16,47 @@ const exportedChangeSchema = mutationSchema.omit({ id: true }).extend({
 	refusedBecause: z.string().optional()
 });
 
-const exportFileSchema = z.object({
-	format: z.literal(FORMAT, { error: 'This is not a file of unsynced changes exported from Fellside' }),
-	version: z.literal(1, {
-		error: 'This file was exported by a newer Fellside: update Fellside, then import it'
-	}),
+/**
+ * What a file carries: version 1, as files were written before they were sealed (such files still
+ * import), and as the sealed content of a version 2 file.
+ */
+const unsyncedSchema = z.object({
+	format: z.literal(FORMAT, { error: NOT_OURS }),
+	version: z.literal(1),
 	exportedAt: z.iso.datetime(),
 	clientId: z.string(),
 	changes: z.array(exportedChangeSchema),
 	records: z.array(syncRecordSchema)
 });
-export type UnsyncedExport = z.infer<typeof exportFileSchema>;
+export type UnsyncedExport = z.infer<typeof unsyncedSchema>;
 
-/** A file that cannot be imported, saying why. Nothing of it was stored. */
+/** A file as written now: only the format and time in plain text, the rest sealed under a passphrase. */
+const sealedFileSchema = z.object({
+	format: z.literal(FORMAT, { error: NOT_OURS }),
+	version: z.literal(2),
+	exportedAt: z.iso.datetime(),
+	sealed: passphraseSealedSchema
+});
+
+const versionSchema = z.object({
+	format: z.literal(FORMAT, { error: NOT_OURS }),
+	version: z.int({ error: 'This file has no version Fellside knows' }).min(1)
+});
+const NEWEST = 2;
+
+/** The GCM additional data of a version 2 file: its plain header, so it cannot be swapped. */
+const sealContext = (exportedAt: string) => `${FORMAT} v2 ${exportedAt}`;
+
+/** A file that cannot be imported, saying why, and which field to fix. Nothing of it was stored. */
 export class ImportFailed extends Error {
 	override name = 'ImportFailed';
+	constructor(
+		message: string,
+		/** The file chosen, or the passphrase typed for it. */
+		readonly field: 'file' | 'passphrase' = 'file'
+	) {
+		super(message);
+	}
 }
 
 export interface ImportOutcome {
@@ -37,15 +66,27 @@ export interface ImportOutcome {
 	skipped: number;
 }
 
+export interface ExportOptions {
+	now?: () => string;
+	/** Tests only: fewer PBKDF2 iterations than the 600,000 used otherwise. */
+	insecureIterationsForTests?: number;
+}
+
 /**
- * Every change not yet on the server (waiting or refused) and the records they belong to, as JSON
- * text a person can save to a file: the last resort when a device cannot sync and must be handed in.
+ * Every change not yet on the server (waiting or refused) and the records they belong to, as the
+ * text of a file a person can save: the last resort when a device cannot sync and must be handed
+ * in. The file holds people's personal and health details, so all of it but its format and time is
+ * sealed under `passphrase` (at least `PASSPHRASE_MIN_LENGTH` characters), which importing needs.
  */
 export async function exportUnsynced(
 	db: DeviceDatabase,
-	now = () => new Date().toISOString()
+	passphrase: string,
+	options: ExportOptions = {}
 ): Promise<string> {
-	const file = await db.write(async () => {
+	const problem = passphraseProblem(passphrase);
+	if (problem) throw new RangeError(problem);
+	const exportedAt = (options.now ?? (() => new Date().toISOString()))();
+	const content = await db.write(async () => {
 		const clientId = await clientIdOf(db.meta);
 		const waiting = await db.seal.openEntries(await db.outbox.orderBy('seq').toArray());
 		const refused = await db.seal.openRefused(await db.refused.orderBy('id').toArray());
@@ -56,15 +97,15 @@ export async function exportUnsynced(
 		const ids = [...new Set(changes.map((change) => change.recordId))];
 		const found = (await db.records.bulkGet(ids)).filter((r) => r !== undefined);
 		const records = (await db.seal.openRecords(found)).map(toSyncRecord);
-		return {
-			format: FORMAT,
-			version: 1,
-			exportedAt: now(),
-			clientId,
-			changes,
-			records
-		} satisfies UnsyncedExport;
+		return { format: FORMAT, version: 1, exportedAt, clientId, changes, records } satisfies UnsyncedExport;
 	});
+	const sealed = await sealWithPassphrase(
+		JSON.stringify(content),
+		passphrase,
+		sealContext(exportedAt),
+		options.insecureIterationsForTests
+	);
+	const file = { format: FORMAT, version: 2, exportedAt, sealed } satisfies z.infer<typeof sealedFileSchema>;
 	return JSON.stringify(file, null, 1);
 }
 
@@ -78,8 +119,12 @@ function exported(entry: OutboxEntry): z.infer<typeof exportedChangeSchema> {
  * here (same record, same clock stamp) is skipped, so importing a file twice does no harm; the
  * server applies a change's values idempotently in any case. Records the device lacks are added.
  */
-export async function importUnsynced(db: DeviceDatabase, text: string): Promise<ImportOutcome> {
-	const file = parseExport(text);
+export async function importUnsynced(
+	db: DeviceDatabase,
+	text: string,
+	passphrase = ''
+): Promise<ImportOutcome> {
+	const file = await readExport(text, passphrase);
 	return db.write(async () => {
 		const clock = await loadClock(db.meta, Date.now);
 		const ids = [...new Set(file.changes.map((change) => change.recordId))];
@@ -120,14 +165,35 @@ export async function importUnsynced(db: DeviceDatabase, text: string): Promise<
 	});
 }
 
-function parseExport(text: string): UnsyncedExport {
-	let json: unknown;
+/** The changes a file carries, opened with `passphrase` when it is sealed; `ImportFailed` says why not. */
+async function readExport(text: string, passphrase: string): Promise<UnsyncedExport> {
+	const json = parseJson(text, 'it is not a Fellside export (not JSON)');
+	const { version } = checked(versionSchema, json);
+	if (version > NEWEST)
+		throw new ImportFailed('This file was exported by a newer Fellside: update Fellside, then import it.');
+	if (version === 1) return checked(unsyncedSchema, json);
+	const file = checked(sealedFileSchema, json);
+	if (passphrase === '')
+		throw new ImportFailed('Enter the passphrase the file was exported with.', 'passphrase');
+	const content = await openWithPassphrase(file.sealed, passphrase, sealContext(file.exportedAt));
+	if (content === null)
+		throw new ImportFailed(
+			'That is not the passphrase this file was exported with. Check it with whoever exported the file.',
+			'passphrase'
+		);
+	return checked(unsyncedSchema, parseJson(content, 'what it holds is not JSON'));
+}
+
+function parseJson(text: string, problem: string): unknown {
 	try {
-		json = JSON.parse(text);
+		return JSON.parse(text) as unknown;
 	} catch {
-		throw new ImportFailed('This file cannot be imported: it is not a Fellside export (not JSON).');
+		throw new ImportFailed(`This file cannot be imported: ${problem}.`);
 	}
-	const parsed = exportFileSchema.safeParse(json);
+}
+
+function checked<T>(schema: z.ZodType<T>, json: unknown): T {
+	const parsed = schema.safeParse(json);
 	if (parsed.success) return parsed.data;
 	const issue = parsed.error.issues[0];
 	const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';

@@ -3,3 +3,20 @@
  * larger buffer; WebCrypto wants a plain array of its own.
  */
 export const bytes = (value: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(value);
+
+/** Bytes as base64 text (RFC 4648), for JSON files. In pieces: one call per byte would overflow the stack. */
+export function toBase64(value: Uint8Array): string {
+	let text = '';
+	for (let at = 0; at < value.length; at += 0x8000)
+		text += String.fromCharCode(...value.subarray(at, at + 0x8000));
+	return btoa(text);
+}
+
+/** Base64 text back to bytes; null when it is not base64. */
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
+	if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return null;
+	const binary = atob(text);
+	const out = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+	return out;
+}

@@ -25,13 +25,14 @@ export function newSalt(): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * The key that wraps a person's data key, from their secret. The secret is put in Unicode NFC form
- * first, so the same passphrase typed on another keyboard gives the same key.
+ * A key from a secret (PBKDF2-SHA256 to AES-GCM-256), for `usages`. The secret is put in Unicode NFC
+ * form first, so the same passphrase typed on another keyboard gives the same key.
  */
-export async function deriveWrappingKey(
+export async function deriveKey(
 	secret: string,
 	salt: Uint8Array,
-	iterations: number
+	iterations: number,
+	usages: KeyUsage[]
 ): Promise<CryptoKey> {
 	if (typeof secret !== 'string' || secret === '') throw new TypeError('A PIN or passphrase is needed');
 	if (salt.length !== SALT_BYTES) throw new RangeError(`The salt must be ${SALT_BYTES} bytes`);
@@ -49,8 +50,13 @@ export async function deriveWrappingKey(
 		material,
 		{ name: 'AES-GCM', length: 256 },
 		false,
-		['wrapKey', 'unwrapKey']
+		usages
 	);
+}
+
+/** The key that wraps a person's data key, from their PIN or passphrase. */
+export function deriveWrappingKey(secret: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+	return deriveKey(secret, salt, iterations, ['wrapKey', 'unwrapKey']);
 }
 
 /**
