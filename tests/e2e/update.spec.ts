@@ -65,6 +65,8 @@ test('a tab left on the older version says so, refuses to save with the reason, 
 
 	const banner = page.getByRole('region', { name: 'Reload this tab' });
 	await expect(banner.getByRole('alert')).toContainText('updated in another tab or window');
+	// Sync has stopped here, and says a reload (not an update) is what it waits for.
+	await expect(page.getByTestId('sync-nudge')).toHaveText('Reload this tab to sync');
 	await page.getByRole('radio', { name: 'Allerdale' }).check();
 	await page.getByRole('radio', { name: 'Physical place' }).check();
 	await page.getByLabel('Name', { exact: true }).fill('Threlkeld Village Hall');
@@ -79,6 +81,13 @@ test('a tab left on the older version says so, refuses to save with the reason, 
 	// Typed and not saved: the banner says that reloading loses it.
 	await expect(banner.getByText('copy it first')).toBeVisible();
 	await expectAccessible(page);
+
+	// The sync page says why, and will not call the device safe to hand in from what this tab last saw.
+	await page.getByTestId('sync-nudge').click();
+	await expect(page.getByTestId('sync-problem')).toContainText('Reload this tab to sync');
+	await expect(page.getByTestId('sync-problem')).toContainText('updated in another tab or window');
+	await expect(page.getByTestId('hand-in')).toContainText('Do not hand in this device yet');
+	await expect(page.getByTestId('hand-in')).toContainText('This tab can no longer see what is waiting');
 
 	// Reloading brings the new version's code in real life; this build is the same, so it stays locked.
 	await Promise.all([

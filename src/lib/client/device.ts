@@ -55,7 +55,9 @@ async function openFor(user: UnlockedUser): Promise<void> {
 	const db = new DeviceDatabase(user.databaseName, { cipher: user.cipher });
 	db.onClosedElsewhere((reason) => {
 		storeClosedElsewhere.mark(reason);
-		if (open?.store.database === db) open.stopSync();
+		if (open?.store.database !== db) return;
+		open.sync.closedElsewhere(closedElsewhereError(reason));
+		open.stopSync();
 	});
 	// Work kept before this device encrypted its store moves into the first person's, sealed;
 	// for anyone after them it stays where it is (and is said so) rather than mix with theirs.

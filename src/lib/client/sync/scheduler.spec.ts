@@ -7,7 +7,7 @@ import {
 	type SchedulerOptions
 } from './scheduler';
 import { StorageFull } from '../store/storage-full';
-import { UpdatedElsewhere } from '../store/updated-elsewhere';
+import { RemovedElsewhere, UpdatedElsewhere } from '../store/updated-elsewhere';
 import { ClientTooOld, Offline, ServerUnreachable } from './transport';
 
 /** A clock whose time moves only when the test says, running timers as they fall due. */
@@ -144,17 +144,45 @@ describe('SyncScheduler', () => {
 		);
 	});
 
-	it('stops for good when another tab has updated the store, until this one reloads', async () => {
-		const { scheduler, clock, runs } = setup({ outcomes: [new UpdatedElsewhere()] });
+	it.each([
+		['updated Fellside', new UpdatedElsewhere()],
+		["removed the person's work", new RemovedElsewhere()]
+	])('stops for good when another tab has %s, until this one reloads', async (_, closed) => {
+		const { scheduler, clock, runs, setOnline } = setup({ outcomes: [closed] });
 		await scheduler.trigger();
 		expect(scheduler.state).toMatchObject({
-			phase: 'update-needed',
-			lastError: new UpdatedElsewhere().message,
+			phase: 'reload-needed',
+			lastError: closed.message,
 			nextAttemptAt: null
 		});
 		expect(clock.pending).toEqual([]);
 		await scheduler.trigger();
+		// Going offline and back does not hide it, nor start another attempt.
+		setOnline(false);
+		scheduler.wentOffline();
+		setOnline(true);
+		await scheduler.trigger();
+		expect(scheduler.state.phase).toBe('reload-needed');
 		expect(runs()).toBe(1);
+	});
+
+	it('says a reload is needed when told the store was taken away, even between attempts or at the end of one', async () => {
+		const idle = setup();
+		await idle.scheduler.trigger();
+		expect(idle.clock.pending).toHaveLength(1);
+		idle.scheduler.closedElsewhere(new RemovedElsewhere());
+		expect(idle.scheduler.state).toMatchObject({ phase: 'reload-needed', nextAttemptAt: null });
+		expect(idle.clock.pending).toEqual([]);
+
+		// Taken away while the last step of an attempt was landing: the attempt's success does not hide it.
+		let finish = () => {};
+		const ending = setup({ run: () => new Promise<void>((resolve) => (finish = resolve)) });
+		const attempt = ending.scheduler.trigger();
+		ending.scheduler.closedElsewhere(new UpdatedElsewhere());
+		finish();
+		await attempt;
+		expect(ending.scheduler.state.phase).toBe('reload-needed');
+		expect(ending.clock.pending).toEqual([]);
 	});
 
 	it('stops for good when the app is too old, until it is updated', async () => {

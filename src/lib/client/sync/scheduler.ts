@@ -1,5 +1,5 @@
 import { StorageFull } from '../store/storage-full';
-import { UpdatedElsewhere } from '../store/updated-elsewhere';
+import { RemovedElsewhere, UpdatedElsewhere } from '../store/updated-elsewhere';
 import type { SyncPhase } from './status';
 import { ClientTooOld, Offline, SyncFailure } from './transport';
 
@@ -83,7 +83,7 @@ export class SyncScheduler {
 	 * this request is over. Offline, it only notes that the device is offline.
 	 */
 	trigger(): Promise<void> {
-		if (this.#stopped || this.#state.phase === 'update-needed') return Promise.resolve();
+		if (this.#stopped || this.#halted()) return Promise.resolve();
 		if (!this.#options.online()) {
 			this.wentOffline();
 			return Promise.resolve();
@@ -98,7 +98,7 @@ export class SyncScheduler {
 
 	/** The browser lost its network: no timers until it is back (the `online` event syncs). */
 	wentOffline(): void {
-		if (this.#state.phase === 'update-needed' || this.#running) return;
+		if (this.#halted() || this.#running) return;
 		this.#clearTimer();
 		this.#set({ phase: 'offline', nextAttemptAt: null });
 	}
@@ -108,16 +108,20 @@ export class SyncScheduler {
 		this.#clearTimer();
 	}
 
+	/**
+	 * Another tab took the device store away from this one: stop for good, and say so, whether or
+	 * not an attempt was under way to find out.
+	 */
+	closedElsewhere(error: UpdatedElsewhere | RemovedElsewhere): void {
+		this.stop();
+		this.#failed(error);
+	}
+
 	async #loop(): Promise<void> {
 		do {
 			this.#again = false;
 			await this.#attempt();
-		} while (
-			this.#again &&
-			!this.#stopped &&
-			this.#state.phase !== 'update-needed' &&
-			this.#options.online()
-		);
+		} while (this.#again && !this.#stopped && !this.#halted() && this.#options.online());
 	}
 
 	async #attempt(): Promise<void> {
@@ -127,6 +131,8 @@ export class SyncScheduler {
 		try {
 			// Another tab holding the lock is syncing for this one: try again at the usual time.
 			await this.#withLock(run);
+			// The store was taken away as the attempt ended: that stands.
+			if (this.#halted()) return;
 			this.#set({ phase: 'idle', lastError: null, failures: 0 });
 			this.#schedule(intervalMs);
 		} catch (error) {
@@ -142,10 +148,18 @@ export class SyncScheduler {
 		});
 	}
 
+	/** Whether sync has stopped until the app is updated or this tab reloaded: trying again cannot help. */
+	#halted(): boolean {
+		return this.#state.phase === 'update-needed' || this.#state.phase === 'reload-needed';
+	}
+
 	#failed(error: unknown): void {
-		// Nothing changes until the app is updated (or, updated in another tab, this one reloaded).
-		if (error instanceof ClientTooOld || error instanceof UpdatedElsewhere) {
+		if (error instanceof ClientTooOld) {
 			this.#set({ phase: 'update-needed', lastError: error.message, nextAttemptAt: null });
+			return;
+		}
+		if (error instanceof UpdatedElsewhere || error instanceof RemovedElsewhere) {
+			this.#set({ phase: 'reload-needed', lastError: error.message, nextAttemptAt: null });
 			return;
 		}
 		if (error instanceof Offline || !this.#options.online()) {

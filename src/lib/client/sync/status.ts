@@ -11,7 +11,12 @@ export type SyncPhase =
 	/** The last attempt failed (server down, bad answer); `lastError` says why, a retry is planned. */
 	| 'retrying'
 	/** The server needs a newer Fellside: sync stops until the app is updated. */
-	| 'update-needed';
+	| 'update-needed'
+	/**
+	 * Another tab took the device store away from this one (it updated Fellside, or removed the
+	 * person's work): sync stops until this tab is reloaded.
+	 */
+	| 'reload-needed';
 
 /** A record's own sync state, for the badge on its page and in lists. */
 export type RecordSyncState = 'synced' | 'waiting' | 'refused' | 'conflict';

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { DeviceDatabase } from '../store/database';
+import type { RemovedElsewhere, UpdatedElsewhere } from '../store/updated-elsewhere';
 import { NO_COUNTS, readSyncCounts, syncStateOf, type SyncCounts } from './counts';
 import type { SyncEngine } from './engine';
 import {
@@ -90,6 +91,11 @@ export class DeviceSync implements SyncView {
 
 	syncNow(): Promise<void> {
 		return this.#scheduler.trigger();
+	}
+
+	/** Another tab took the device store away (see `SyncScheduler.closedElsewhere`). */
+	closedElsewhere(error: UpdatedElsewhere | RemovedElsewhere): void {
+		this.#scheduler.closedElsewhere(error);
 	}
 
 	/** Discard a change the server refused: the record goes back to the server's copy. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RemovedElsewhere, UpdatedElsewhere } from '$lib/client/store/updated-elsewhere';
 import { announcement, explainProblem, handInVerdict, headerSummary, type SyncState } from './summary';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
@@ -38,6 +39,10 @@ describe('headerSummary', () => {
 	it('nudges towards the most pressing thing only', () => {
 		const all = state({ phase: 'update-needed', refused: 2, openConflicts: 1 });
 		expect(headerSummary(all, now).nudge).toEqual({ text: 'Update needed to sync', href: '/sync' });
+		expect(headerSummary({ ...all, phase: 'reload-needed' }, now).nudge).toEqual({
+			text: 'Reload this tab to sync',
+			href: '/sync'
+		});
 		expect(headerSummary(state({ refused: 2, openConflicts: 1 }), now).nudge).toEqual({
 			text: '2 changes to fix',
 			href: '/sync'
@@ -71,6 +76,9 @@ describe('announcement', () => {
 		);
 		expect(announcement(state({ phase: 'update-needed', refused: 1, safeToHandIn: false }))).toBe(
 			'Fellside needs updating before it can sync. The server refused a change: see Sync.'
+		);
+		expect(announcement(state({ phase: 'reload-needed', safeToHandIn: false }))).toBe(
+			'This tab must be reloaded before it can sync.'
 		);
 		expect(announcement(state({ openConflicts: 3 }))).toBe(
 			'All changes sent. There are conflicts to review.'
@@ -109,6 +117,24 @@ describe('handInVerdict', () => {
 			'3 records opened on this device are not in the audit log yet.',
 			'Select “Sync now”, then check this page again.'
 		]);
+	});
+
+	it('asks for what sync is waiting on, not for a “Sync now” that cannot help', () => {
+		const waiting = state({ pending: 1, safeToHandIn: false, online: false });
+		expect(handInVerdict({ ...waiting, phase: 'update-needed' }, now).lines.at(-1)).toBe(
+			'Update Fellside, then check this page again.'
+		);
+	});
+
+	it('cannot say a tab is safe once another tab took the store away: its counts may be old', () => {
+		expect(handInVerdict(state({ phase: 'reload-needed' }), now)).toEqual({
+			safe: false,
+			title: 'Do not hand in this device yet',
+			lines: [
+				'This tab can no longer see what is waiting on the device.',
+				'Reload this tab, then check this page again.'
+			]
+		});
 	});
 
 	it('is not safe before the first sync, even with nothing waiting', () => {
@@ -160,5 +186,16 @@ describe('explainProblem', () => {
 		expect(problem?.title).toBe('Fellside needs updating before it can sync');
 		expect(problem?.lines[0]).toBe('The server has changed and needs a newer version of Fellside.');
 		expect(problem?.lines[2]).toMatch(/select “Update”/);
+	});
+
+	it('asks for a reload, not an update, when another tab took the store away, without promising what it cannot', () => {
+		for (const closed of [new UpdatedElsewhere(), new RemovedElsewhere()]) {
+			const problem = explainProblem(state({ phase: 'reload-needed', lastError: closed.message }), now);
+			expect(problem?.title).toBe('Reload this tab to sync');
+			expect(problem?.lines).toEqual([
+				closed.message,
+				'Use your browser’s reload button, or close this tab and carry on in the other one.'
+			]);
+		}
 	});
 });

@@ -52,6 +52,7 @@ export function headerSummary(s: SyncState, now: number): HeaderSummary {
 
 function headerNudge(s: SyncState, now: number): Nudge | null {
 	if (s.phase === 'update-needed') return { text: 'Update needed to sync', href: '/sync' };
+	if (s.phase === 'reload-needed') return { text: 'Reload this tab to sync', href: '/sync' };
 	if (s.refused > 0) return { text: `${count(s.refused, 'change')} to fix`, href: '/sync' };
 	if (s.phase === 'retrying' && !isOffline(s)) {
 		const when = s.nextAttemptAt ? `, trying again ${timeUntil(s.nextAttemptAt, now)}` : '';
@@ -69,6 +70,7 @@ function headerNudge(s: SyncState, now: number): Nudge | null {
 export function announcement(s: SyncState): string {
 	const parts: string[] = [];
 	if (s.phase === 'update-needed') parts.push('Fellside needs updating before it can sync.');
+	else if (s.phase === 'reload-needed') parts.push('This tab must be reloaded before it can sync.');
 	else if (isOffline(s))
 		parts.push(s.pending > 0 ? 'Offline. Your changes are kept on this device.' : 'Offline.');
 	else if (s.phase === 'retrying') parts.push('Could not sync. Your changes are kept on this device.');
@@ -87,6 +89,16 @@ export interface HandInVerdict {
 
 /** Whether the device can be handed in, and what is left first when it cannot. */
 export function handInVerdict(s: SyncState, now: number): HandInVerdict {
+	// This tab no longer sees the store, so its counts may be out of date: it cannot say.
+	if (s.phase === 'reload-needed')
+		return {
+			safe: false,
+			title: 'Do not hand in this device yet',
+			lines: [
+				'This tab can no longer see what is waiting on the device.',
+				'Reload this tab, then check this page again.'
+			]
+		};
 	if (s.safeToHandIn) {
 		const when = s.lastSuccessAt ? ` It last synced ${timeAgo(s.lastSuccessAt, now)}.` : '';
 		return {
@@ -109,7 +121,8 @@ export function handInVerdict(s: SyncState, now: number): HandInVerdict {
 			`${count(s.unreportedViews, 'record')} opened on this device ${s.unreportedViews === 1 ? 'is' : 'are'} not in the audit log yet.`
 		);
 	if (!s.lastSuccessAt) lines.push('This device has not synced with the server yet.');
-	if (isOffline(s)) lines.push('Connect to the internet so the changes can be sent.');
+	if (s.phase === 'update-needed') lines.push('Update Fellside, then check this page again.');
+	else if (isOffline(s)) lines.push('Connect to the internet so the changes can be sent.');
 	else if (s.phase === 'syncing') lines.push('Syncing now: this page updates when it is done.');
 	else if (s.pending > 0 || s.unreportedViews > 0 || !s.lastSuccessAt)
 		lines.push('Select “Sync now”, then check this page again.');
@@ -133,6 +146,15 @@ export function explainProblem(s: SyncState, now: number): Problem | null {
 				s.lastError ?? 'The server has changed and needs a newer version of Fellside.',
 				`${SAFE} They will be sent once Fellside is updated.`,
 				'When Fellside offers a new version, select “Update”. If it does not, close Fellside completely and open it again while you have signal.'
+			]
+		};
+	if (s.phase === 'reload-needed')
+		return {
+			title: 'Reload this tab to sync',
+			lines: [
+				// The reason says what the other tab did, and whether what was saved is kept.
+				s.lastError ?? 'Fellside was changed in another tab or window, so this one can no longer sync.',
+				'Use your browser’s reload button, or close this tab and carry on in the other one.'
 			]
 		};
 	if (isOffline(s))
