@@ -89,6 +89,10 @@ test('the header counts a change waiting offline, and says safe to hand in once 
 	await exporting.getByRole('button', { name: 'Export unsynced changes' }).click();
 	await expect(page.getByRole('alert').getByRole('link', { name: 'Enter a passphrase' })).toBeVisible();
 	await exporting.getByLabel('Passphrase for the file').fill('heron over the eden');
+	await exporting.getByLabel('The passphrase again').fill('heron over the Eden');
+	await exporting.getByRole('button', { name: 'Export unsynced changes' }).click();
+	await page.getByRole('alert').getByRole('link', { name: 'The two passphrases are not the same' }).click();
+	await expect(exporting.getByLabel('The passphrase again')).toBeFocused();
 	await exporting.getByLabel('The passphrase again').fill('heron over the eden');
 	const downloading = page.waitForEvent('download');
 	await exporting.getByRole('button', { name: 'Export unsynced changes' }).click();

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
 	'record-restore',
 	/** A record of a sensitive type was shown to someone (its id and type, never its content). */
 	'record-viewed',
+	/** A record saved on a device to a file of unsynced changes, sealed under a passphrase. */
+	'record-exported',
 	'staff-create',
 	'staff-update',
 	'staff-disable',

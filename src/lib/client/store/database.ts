@@ -96,6 +96,8 @@ export interface ViewRow {
 	at: string;
 	/** Whether the device believed it had no network at the time. */
 	offline: boolean;
+	/** Saved to a file of unsynced changes (any type of record), rather than opened. */
+	kind?: 'export';
 }
 
 export interface MetaRow {

@@ -42,6 +42,21 @@ export class ViewLog {
 	}
 }
 
+/**
+ * Notes that these records were saved to a file of unsynced changes: every export is audited, like
+ * a view, at the next sync of this device.
+ */
+export async function noteExported(
+	db: DeviceDatabase,
+	records: readonly Pick<ViewRow, 'recordId' | 'type'>[],
+	at: string,
+	offline: boolean
+): Promise<void> {
+	await db.views.bulkAdd(
+		records.map(({ recordId, type }) => ({ recordId, type, at, offline, kind: 'export' as const }))
+	);
+}
+
 /** The oldest views not yet reported, in the order they happened. */
 export function waitingViews(db: DeviceDatabase, limit: number): Promise<ViewRow[]> {
 	return db.views.orderBy(':id').limit(limit).toArray();

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openWithPassphrase, type PassphraseSealed } from '../vault/passphrase-seal';
+import { openWithPassphrase, sealWithPassphrase, type PassphraseSealed } from '../vault/passphrase-seal';
 import type { DeviceDatabase } from '../store/database';
 import { RecordRepository } from '../store/repository';
 import { noteKind, steppedOptions, type Note, storedIn, testDatabase } from '../store/testing';
@@ -42,6 +42,13 @@ async function contentOf(text: string): Promise<UnsyncedExport> {
 	return JSON.parse(content) as UnsyncedExport;
 }
 
+/** The file with other content sealed under the same passphrase, as only someone who knew it could make. */
+async function resealed(file: SealedFile, content: string): Promise<string> {
+	const context = `fellside-unsynced-changes v2 ${file.exportedAt}`;
+	const sealed = await sealWithPassphrase(content, PASSPHRASE, context, 1000);
+	return JSON.stringify({ ...file, sealed });
+}
+
 describe('export and import of unsynced work', () => {
 	it('carries waiting and refused changes with their records to another device, once however often imported', async () => {
 		const server = new ScriptedTransport();
@@ -64,8 +71,8 @@ describe('export and import of unsynced work', () => {
 
 		const laptop = testDatabase('laptop');
 		try {
-			expect(await importUnsynced(laptop, text, PASSPHRASE)).toEqual({ queued: 3, skipped: 0 });
-			expect(await importUnsynced(laptop, text, PASSPHRASE)).toEqual({ queued: 0, skipped: 3 });
+			expect(await importUnsynced(laptop, text, PASSPHRASE)).toEqual({ queued: 3, skipped: 0, sealed: true });
+			expect(await importUnsynced(laptop, text, PASSPHRASE)).toEqual({ queued: 0, skipped: 3, sealed: true });
 			const queued = await storedIn(laptop).outbox();
 			expect(queued.map((e) => [e.op, e.mutationId])).toEqual([
 				['create', undefined],
@@ -85,7 +92,7 @@ describe('export and import of unsynced work', () => {
 			await laptop.delete();
 		}
 		// Imported back on the device it came from, nothing is queued twice.
-		expect(await importUnsynced(db, text, PASSPHRASE)).toEqual({ queued: 0, skipped: 3 });
+		expect(await importUnsynced(db, text, PASSPHRASE)).toEqual({ queued: 0, skipped: 3, sealed: true });
 	});
 
 	it('seals everything but the format and time under the passphrase, with 600,000 PBKDF2 iterations', async () => {
@@ -102,6 +109,19 @@ describe('export and import of unsynced work', () => {
 		const again = JSON.parse(await exportUnsynced(db, PASSPHRASE, fast)) as SealedFile;
 		expect(again.sealed.salt).not.toBe(file.sealed.salt);
 		expect(again.sealed.iv).not.toBe(file.sealed.iv);
+	});
+
+	it('notes each record in the file for the audit log, once the file is made, with whether it was offline', async () => {
+		const first = await notes.create('eden', { title: 'Waiting', status: 'open' });
+		await notes.update(first.id, { ...first.data, status: 'done' });
+		const second = await notes.create('eden', { title: 'Also waiting', status: 'open' });
+		await exportUnsynced(db, PASSPHRASE, { ...fast, online: () => false });
+		expect(await db.views.toArray()).toMatchObject([
+			{ recordId: first.id, type: 'asset', kind: 'export', at: '2026-11-24T09:00:00.000Z', offline: true },
+			{ recordId: second.id, type: 'asset', kind: 'export', offline: true }
+		]);
+		await expect(exportUnsynced(db, 'short', fast)).rejects.toThrow();
+		expect(await db.views.count()).toBe(2);
 	});
 
 	it('refuses to export under a passphrase too short to protect the file', async () => {
@@ -138,8 +158,12 @@ describe('export and import of unsynced work', () => {
 		const plain = JSON.stringify(await contentOf(await exportUnsynced(db, PASSPHRASE, fast)));
 		const laptop = testDatabase('laptop');
 		try {
-			expect(await importUnsynced(laptop, plain)).toEqual({ queued: 1, skipped: 0 });
-			expect(await importUnsynced(laptop, plain, 'any passphrase at all')).toEqual({ queued: 0, skipped: 1 });
+			expect(await importUnsynced(laptop, plain)).toEqual({ queued: 1, skipped: 0, sealed: false });
+			expect(await importUnsynced(laptop, plain, 'any passphrase at all')).toEqual({
+				queued: 0,
+				skipped: 1,
+				sealed: false
+			});
 		} finally {
 			await laptop.delete();
 		}
@@ -175,6 +199,12 @@ describe('export and import of unsynced work', () => {
 		const content = await contentOf(text);
 		content.changes[0]!.recordId = 'not-an-id';
 		await refused(JSON.stringify(content), '(at changes.0.recordId)');
+		// Sealed under the right passphrase, and still not what Fellside writes inside.
+		await refused(await resealed(file, JSON.stringify(content)), '(at changes.0.recordId)');
+		await refused(
+			await resealed(file, 'not json'),
+			'This file cannot be imported: what it holds is not JSON.'
+		);
 		expect(await db.outbox.count()).toBe(1);
 	});
 });

@@ -4,6 +4,7 @@ import { passphraseProblem } from '$lib/domain/unlock';
 import { applyChanges } from '../store/changes';
 import { indexRecord, type DeviceDatabase, type OutboxEntry } from '../store/database';
 import { clientIdOf, loadClock, saveClock } from '../store/meta';
+import { noteExported } from '../store/views';
 import { openWithPassphrase, passphraseSealedSchema, sealWithPassphrase } from '../vault/passphrase-seal';
 import { fromServer, localChanges, toSyncRecord } from './server-copy';
 
@@ -64,10 +65,14 @@ export interface ImportOutcome {
 	queued: number;
 	/** Changes already on this device (the same file imported twice). */
 	skipped: number;
+	/** Whether the file was sealed; one that was not (from an older Fellside) is best deleted soon. */
+	sealed: boolean;
 }
 
 export interface ExportOptions {
 	now?: () => string;
+	/** Whether the browser believes it has a network, for the audit log. */
+	online?: () => boolean;
 	/** Tests only: fewer PBKDF2 iterations than the 600,000 used otherwise. */
 	insecureIterationsForTests?: number;
 }
@@ -105,6 +110,15 @@ export async function exportUnsynced(
 		sealContext(exportedAt),
 		options.insecureIterationsForTests
 	);
+	// Only once the file is made: an export that failed put nothing in anyone's hands.
+	const online = options.online ?? (() => globalThis.navigator?.onLine ?? true);
+	const exportedRecords = new Map(content.changes.map((change) => [change.recordId, change.type]));
+	await noteExported(
+		db,
+		[...exportedRecords].map(([recordId, type]) => ({ recordId, type })),
+		exportedAt,
+		!online()
+	);
 	const file = { format: FORMAT, version: 2, exportedAt, sealed } satisfies z.infer<typeof sealedFileSchema>;
 	return JSON.stringify(file, null, 1);
 }
@@ -124,7 +138,7 @@ export async function importUnsynced(
 	text: string,
 	passphrase = ''
 ): Promise<ImportOutcome> {
-	const file = await readExport(text, passphrase);
+	const { file, sealed } = await readExport(text, passphrase);
 	return db.write(async () => {
 		const clock = await loadClock(db.meta, Date.now);
 		const ids = [...new Set(file.changes.map((change) => change.recordId))];
@@ -161,17 +175,20 @@ export async function importUnsynced(
 		await db.outbox.bulkAdd(sealedEntries);
 		await db.records.bulkPut(sealedRecords);
 		await saveClock(db.meta, clock);
-		return { queued: queued.length, skipped };
+		return { queued: queued.length, skipped, sealed };
 	});
 }
 
 /** The changes a file carries, opened with `passphrase` when it is sealed; `ImportFailed` says why not. */
-async function readExport(text: string, passphrase: string): Promise<UnsyncedExport> {
+async function readExport(
+	text: string,
+	passphrase: string
+): Promise<{ file: UnsyncedExport; sealed: boolean }> {
 	const json = parseJson(text, 'it is not a Fellside export (not JSON)');
 	const { version } = checked(versionSchema, json);
 	if (version > NEWEST)
 		throw new ImportFailed('This file was exported by a newer Fellside: update Fellside, then import it.');
-	if (version === 1) return checked(unsyncedSchema, json);
+	if (version === 1) return { file: checked(unsyncedSchema, json), sealed: false };
 	const file = checked(sealedFileSchema, json);
 	if (passphrase === '')
 		throw new ImportFailed('Enter the passphrase the file was exported with.', 'passphrase');
@@ -181,7 +198,7 @@ async function readExport(text: string, passphrase: string): Promise<UnsyncedExp
 			'That is not the passphrase this file was exported with. Check it with whoever exported the file.',
 			'passphrase'
 		);
-	return checked(unsyncedSchema, parseJson(content, 'what it holds is not JSON'));
+	return { file: checked(unsyncedSchema, parseJson(content, 'what it holds is not JSON')), sealed: true };
 }
 
 function parseJson(text: string, problem: string): unknown {

@@ -29,7 +29,7 @@ export interface SyncView {
 	/** Changes the server refused, each waiting for a person to fix or discard. */
 	readonly refused: number;
 	readonly openConflicts: number;
-	/** Records opened on this device that the server's audit log does not have yet. */
+	/** Records opened (or exported to a file) on this device that the server's audit log does not have yet. */
 	readonly unreportedViews: number;
 	/** When the last sync that reached the end went well (ISO), or null if never. */
 	readonly lastSuccessAt: string | null;

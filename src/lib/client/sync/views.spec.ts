@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VIEWS_MAX } from '$lib/domain/sync/protocol';
 import type { DeviceDatabase } from '../store/database';
 import { testDatabase, testId } from '../store/testing';
-import { SAME_VIEW_MS, ViewLog } from '../store/views';
+import { noteExported, SAME_VIEW_MS, ViewLog } from '../store/views';
 import { SyncEngine } from './engine';
 import { ScriptedTransport } from './testing';
 import { BadAnswer, ServerUnreachable } from './transport';
@@ -42,6 +42,23 @@ describe('views of sensitive records', () => {
 			{ id: 2, recordId: testId(2), type: 'referral', at: minutes(1).toISOString(), offline: false }
 		]);
 		expect(await db.views.count()).toBe(0);
+	});
+
+	it('and records saved to a file, of any type, are reported in the same order, marked as exports', async () => {
+		await log.note({ id: testId(1), type: 'visit' }, minutes(0));
+		await noteExported(db, [{ recordId: testId(2), type: 'asset' }], minutes(1).toISOString(), true);
+		await engine.sync();
+		expect(server.viewReports[0]?.views).toEqual([
+			{ id: 1, recordId: testId(1), type: 'visit', at: minutes(0).toISOString(), offline: true },
+			{
+				id: 2,
+				recordId: testId(2),
+				type: 'asset',
+				kind: 'export',
+				at: minutes(1).toISOString(),
+				offline: true
+			}
+		]);
 	});
 
 	it('only of sensitive types, and a record opened again soon after is one view', async () => {

@@ -30,5 +30,13 @@ export async function reportViews(context: SyncContext): Promise<number> {
 }
 
 function toView(row: ViewRow): RecordView {
-	return { id: row.id ?? 0, recordId: row.recordId, type: row.type, at: row.at, offline: row.offline };
+	const view: RecordView = {
+		id: row.id ?? 0,
+		recordId: row.recordId,
+		type: row.type,
+		at: row.at,
+		offline: row.offline
+	};
+	if (row.kind) view.kind = row.kind;
+	return view;
 }

@@ -12,9 +12,19 @@ export function toBase64(value: Uint8Array): string {
 	return btoa(text);
 }
 
+/**
+ * How many bytes base64 text holds, or null when it is not base64 (RFC 4648, padded). Checked by
+ * length and one character class, so text of any length is checked without a deep regex.
+ */
+export function base64Length(text: string): number | null {
+	if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
+	const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+	return (text.length / 4) * 3 - padding;
+}
+
 /** Base64 text back to bytes; null when it is not base64. */
 export function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
-	if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return null;
+	if (base64Length(text) === null) return null;
 	const binary = atob(text);
 	const out = new Uint8Array(binary.length);
 	for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);

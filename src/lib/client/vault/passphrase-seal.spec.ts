@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from './bytes';
+import { base64Length, fromBase64, toBase64 } from './bytes';
 import { openWithPassphrase, passphraseSealedSchema, sealWithPassphrase } from './passphrase-seal';
 
 const ITERATIONS = 1000;
@@ -14,7 +14,16 @@ describe('base64', () => {
 	});
 
 	it('says null for text that is not base64, instead of reading what it can', () => {
-		for (const bad of ['abc', 'ab=c', 'a b=', 'abc!', '====', 'YQ']) expect(fromBase64(bad), bad).toBeNull();
+		for (const bad of ['abc', 'ab=c', 'a b=', 'abc!', '====', 'A===', 'YQ', 'YQ=\n'])
+			expect(fromBase64(bad), bad).toBeNull();
+	});
+
+	it('checks text of any length without running out of stack, and counts its bytes', () => {
+		const text = 'QUJD'.repeat(5_000_000);
+		expect(base64Length(text)).toBe(15_000_000);
+		expect(base64Length(`${text.slice(4)}QQ==`)).toBe(14_999_998);
+		expect(base64Length(`${text.slice(4)}QUI=`)).toBe(14_999_999);
+		expect(base64Length(`${text.slice(1)}!`)).toBeNull();
 	});
 });
 
@@ -24,6 +33,15 @@ describe('sealing text under a passphrase', () => {
 		const sealed = await sealWithPassphrase(text, 'Caf\u00e9 by the beck', 'ctx', ITERATIONS);
 		expect(passphraseSealedSchema.parse(sealed)).toEqual(sealed);
 		expect(await openWithPassphrase(sealed, 'Cafe\u0301 by the beck', 'ctx')).toBe(text);
+	});
+
+	it('seals and opens several megabytes, as a device full of unsynced work exports', async () => {
+		const text = JSON.stringify({ notes: Array.from({ length: 60_000 }, (_, i) => `note ${i} `.repeat(10)) });
+		expect(text.length).toBeGreaterThan(5_000_000);
+		const sealed = passphraseSealedSchema.parse(
+			await sealWithPassphrase(text, 'heron over the eden', 'ctx', ITERATIONS)
+		);
+		expect(await openWithPassphrase(sealed, 'heron over the eden', 'ctx')).toBe(text);
 	});
 
 	it('does not open with another passphrase or context, or once a byte is changed', async () => {
@@ -44,7 +62,10 @@ describe('sealing text under a passphrase', () => {
 		expect(accepted({ salt: toBase64(new Uint8Array(8)) })).toBe(false);
 		expect(accepted({ iv: toBase64(new Uint8Array(16)) })).toBe(false);
 		expect(accepted({ iterations: 0 })).toBe(false);
-		expect(accepted({ iterations: 20_000_000 })).toBe(false);
+		expect(accepted({ iterations: 1_200_001 })).toBe(false);
+		expect(accepted({ iterations: 1_200_000 })).toBe(true);
+		// Shorter than GCM's tag: nothing Fellside sealed, so not a wrong passphrase either.
+		expect(accepted({ data: toBase64(new Uint8Array(15)) })).toBe(false);
 		expect(accepted({ iterations: 1.5 })).toBe(false);
 		expect(accepted({})).toBe(true);
 	});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PBKDF2_ITERATIONS } from '$lib/domain/unlock';
-import { fromBase64, toBase64 } from './bytes';
+import { base64Length, fromBase64, toBase64 } from './bytes';
 import { deriveKey, newSalt, SALT_BYTES } from './keys';
 
 /**
@@ -12,14 +12,20 @@ import { deriveKey, newSalt, SALT_BYTES } from './keys';
  */
 
 const IV_BYTES = 12;
-/** Enough to refuse a file that would keep the device busy for minutes before saying it is wrong. */
-const MAX_ITERATIONS = 10_000_000;
+/** AES-GCM's tag: sealed data is never shorter. */
+const TAG_BYTES = 16;
+/**
+ * A crafted file could ask for so many iterations that every passphrase tried keeps a phone busy
+ * for many seconds: no more than twice what Fellside writes (a larger count would be a new version).
+ */
+const MAX_ITERATIONS = 2 * PBKDF2_ITERATIONS;
 const KDF = 'PBKDF2-SHA-256';
 
-const base64Of = (length?: number) =>
+/** Base64 of `min` to `max` bytes; checked without decoding, which is done once, to open it. */
+const base64Of = (min: number, max = min) =>
 	z.string().refine((text) => {
-		const value = fromBase64(text);
-		return value !== null && (length === undefined || value.length === length);
+		const length = base64Length(text);
+		return length !== null && length >= min && length <= max;
 	}, 'is not what Fellside writes here');
 
 export const passphraseSealedSchema = z.object({
@@ -27,12 +33,13 @@ export const passphraseSealedSchema = z.object({
 	iterations: z.int().min(1).max(MAX_ITERATIONS),
 	salt: base64Of(SALT_BYTES),
 	iv: base64Of(IV_BYTES),
-	data: base64Of()
+	data: base64Of(TAG_BYTES, Infinity)
 });
 export type PassphraseSealed = z.infer<typeof passphraseSealedSchema>;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// Not fatal: text that is not UTF-8 (only a crafted file could hold it) fails as JSON, not here.
+const decoder = new TextDecoder();
 
 const params = (iv: Uint8Array<ArrayBuffer>, context: string): AesGcmParams => ({
 	name: 'AES-GCM',

@@ -53,6 +53,15 @@ describe('the audit log in words', () => {
 		expect(describeAction({ ...viewed, details: { on: 'device', offline: false } })).toBe(
 			'Opened a coach referral on a device'
 		);
+		expect(
+			describeAction(
+				entry({
+					action: 'record-exported',
+					targetType: 'floodHousehold',
+					details: { on: 'device', exportedAt: '2026-11-22T09:00:00Z', offline: true }
+				})
+			)
+		).toBe('Saved a household to a file on a device, offline');
 		expect(describeAction(entry({ action: 'record-update', targetType: 'visit' }))).toBe(
 			'Changed a Safe and Well visit'
 		);

@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<string, string> = {
 	'record-archive': 'Archived a record',
 	'record-restore': 'Restored a record',
 	'record-viewed': 'Opened a record',
+	'record-exported': 'Saved a record to a file',
 	'staff-create': 'Added a member of staff',
 	'staff-update': 'Changed a member of staff',
 	'staff-disable': 'Disabled a staff account',
@@ -85,6 +86,7 @@ const counted = (what: string, n: number | null) => (n === null ? null : `${what
 
 /** Actions whose details say more than their label: null when the details lack it. */
 const DESCRIBERS: Record<string, (entry: AuditEntry) => string | null> = {
+	'record-exported': (entry) => `Saved ${nounOf(entry)} to a file${viewedWhere(entry.details)}`,
 	'sync-push': ({ details }) => counted('Sync: sent', number(details.changes)),
 	'sync-pull': ({ details }) => {
 		if (details.reset === true) return 'Sync: told to download again (role, areas or person changed)';
@@ -172,6 +174,7 @@ const DETAIL_LABELS: Record<string, string> = {
 	changed: 'Changed',
 	on: 'Where',
 	viewedAt: 'Opened at',
+	exportedAt: 'Saved to a file at',
 	view: 'View number on the device',
 	offline: 'Without signal',
 	client: 'Sync client (this person on this device)',

@@ -114,7 +114,7 @@ describe('handInVerdict', () => {
 	it('is not safe while records opened on it are not in the audit log yet', () => {
 		const verdict = handInVerdict(state({ unreportedViews: 3, safeToHandIn: false }), now);
 		expect(verdict.lines).toEqual([
-			'3 records opened on this device are not in the audit log yet.',
+			'3 records opened or exported on this device are not in the audit log yet.',
 			'Select “Sync now”, then check this page again.'
 		]);
 	});

@@ -118,7 +118,7 @@ export function handInVerdict(s: SyncState, now: number): HandInVerdict {
 		);
 	if (s.unreportedViews > 0)
 		lines.push(
-			`${count(s.unreportedViews, 'record')} opened on this device ${s.unreportedViews === 1 ? 'is' : 'are'} not in the audit log yet.`
+			`${count(s.unreportedViews, 'record')} opened or exported on this device ${s.unreportedViews === 1 ? 'is' : 'are'} not in the audit log yet.`
 		);
 	if (!s.lastSuccessAt) lines.push('This device has not synced with the server yet.');
 	if (s.phase === 'update-needed') lines.push('Update Fellside, then check this page again.');

@@ -237,19 +237,24 @@ export const fetchResponseSchema = z.object({
 export type FetchResponse = z.infer<typeof fetchResponseSchema>;
 
 /**
- * A sensitive record opened on a device, for the audit log: which record, when and whether the
- * device had signal, never what it holds. `id` counts up on each device; the server records each
- * id once, so a report resent after a lost answer is not recorded twice.
+ * A sensitive record opened on a device, or any record saved to a file of unsynced changes
+ * (`kind: 'export'`), for the audit log: which record, when and whether the device had signal,
+ * never what it holds. `id` counts up on each device; the server records each id once, so a report
+ * resent after a lost answer is not recorded twice.
  */
-export const recordViewSchema = z.strictObject({
-	id: z.number({ error: 'view id must be a number' }).int().positive().max(Number.MAX_SAFE_INTEGER),
-	recordId: z.uuid({ error: 'recordId must be a UUID' }),
-	type: recordTypeSchema.refine(isSensitiveType, {
+export const recordViewSchema = z
+	.strictObject({
+		id: z.number({ error: 'view id must be a number' }).int().positive().max(Number.MAX_SAFE_INTEGER),
+		recordId: z.uuid({ error: 'recordId must be a UUID' }),
+		type: recordTypeSchema,
+		kind: z.enum(['view', 'export'], { error: "kind must be 'view' or 'export'" }).optional(),
+		at: z.iso.datetime({ error: 'at must be an ISO date-time' }),
+		offline: z.boolean({ error: 'offline must be true or false' })
+	})
+	.refine((view) => view.kind === 'export' || isSensitiveType(view.type), {
+		path: ['type'],
 		error: `Only views of ${SENSITIVE_RECORD_TYPES.join(', ')} records are reported`
-	}),
-	at: z.iso.datetime({ error: 'at must be an ISO date-time' }),
-	offline: z.boolean({ error: 'offline must be true or false' })
-});
+	});
 export type RecordView = z.infer<typeof recordViewSchema>;
 
 export const viewsRequestSchema = z.strictObject({

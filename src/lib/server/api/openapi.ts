@@ -472,8 +472,8 @@ export function openApiDocument(version: string) {
 				ref('FetchResponse')
 			),
 			'/sync/views': syncOperation(
-				'Report sensitive records opened on the device, for the audit log',
-				'Each view (numbered by the device, in order) is recorded once as `record-viewed` with when it was opened and whether the device was offline; resent views at or below `lastViewId` are not recorded again.',
+				'Report sensitive records opened on the device, and records saved to a file of unsynced changes, for the audit log',
+				'Each view (numbered by the device, in order) is recorded once as `record-viewed` (or `record-exported`, for `kind: export`) with when it happened and whether the device was offline; resent views at or below `lastViewId` are not recorded again.',
 				ref('ViewsRequest'),
 				ref('ViewsResponse')
 			),

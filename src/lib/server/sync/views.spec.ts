@@ -60,6 +60,38 @@ describe.each(testDatabases)('views reported by a device, on $kind', (kind) => {
 		}
 	);
 
+	it.skipIf(!available(kind))(
+		'records a record saved to a file as exported, whatever its type, and only exports of other types',
+		async () => {
+			const { db, tablet } = await setUp();
+			const asset = randomUUID();
+			const answer = await tablet.request('views', {
+				views: [
+					{ id: 1, recordId: asset, type: 'asset', kind: 'export', at: at(10), offline: true },
+					{ id: 2, recordId: randomUUID(), type: 'visit', kind: 'view', at: at(5), offline: false }
+				]
+			});
+			expect(answer).toEqual({ status: 200, body: { lastViewId: 2 } });
+			const { entries } = await searchAudit(db, { limit: 10, action: 'record-exported' });
+			expect(entries).toMatchObject([
+				{
+					staffId: SYNC_STAFF.staffId,
+					deviceId: DEVICE,
+					targetType: 'asset',
+					targetId: asset,
+					details: { on: 'device', exportedAt: at(10), offline: true, view: 1, client: tablet.clientId }
+				}
+			]);
+			expect(entries[0]?.details).not.toHaveProperty('viewedAt');
+			expect((await searchAudit(db, { limit: 10, action: 'record-viewed' })).entries).toHaveLength(1);
+			const refused = await tablet.request('views', {
+				views: [{ id: 3, recordId: randomUUID(), type: 'asset', kind: 'view', at: at(1), offline: false }]
+			});
+			expect(refused.status).toBe(400);
+			expect(JSON.stringify(refused.body)).toMatch(/Only views of visit/);
+		}
+	);
+
 	it.skipIf(!available(kind))('a report resent after a lost answer is recorded once', async () => {
 		const { db, tablet } = await setUp();
 		const view = (id: number) => ({
@@ -97,6 +129,7 @@ describe.each(testDatabases)('views reported by a device, on $kind', (kind) => {
 				[[{ ...good, at: 'yesterday' }], /at must be an ISO date-time/],
 				[[{ ...good, id: -4 }], /views\.0\.id/],
 				[[{ ...good, notes: 'PLANTED-HEALTH' }], /notes/],
+				[[{ ...good, kind: 'print' }], /kind must be 'view' or 'export'/],
 				[[], /at least one view/]
 			];
 			for (const [views, message] of cases) {

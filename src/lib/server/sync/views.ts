@@ -41,15 +41,16 @@ export async function reportViews(
 		const who = syncWho(request, context);
 		const events = fresh.map((view): AuditEvent => {
 			const record = found.get(view.recordId);
+			const exported = view.kind === 'export';
 			return {
 				...who,
-				action: 'record-viewed',
+				action: exported ? 'record-exported' : 'record-viewed',
 				targetType: record?.type ?? view.type,
 				targetId: view.recordId,
 				areaId: record?.areaId ?? null,
 				details: {
 					on: 'device',
-					viewedAt: view.at,
+					[exported ? 'exportedAt' : 'viewedAt']: view.at,
 					offline: view.offline,
 					view: view.id,
 					client: request.clientId
