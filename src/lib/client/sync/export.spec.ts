@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openWithPassphrase, sealWithPassphrase, type PassphraseSealed } from '../vault/passphrase-seal';
 import type { DeviceDatabase } from '../store/database';
 import { RecordRepository } from '../store/repository';
@@ -60,7 +60,7 @@ describe('export and import of unsynced work', () => {
 		await new SyncEngine(db, { transport: server }).sync();
 		const kept = await notes.create('eden', { title: 'Waiting', status: 'open' });
 		await notes.update(kept.id, { ...kept.data, status: 'done' });
-		const text = await exportUnsynced(db, PASSPHRASE, fast);
+		const { text } = await exportUnsynced(db, PASSPHRASE, fast);
 		const content = await contentOf(text);
 		expect(content.changes.map((c) => [c.op, c.refusedBecause])).toEqual([
 			['create', 'Refused'],
@@ -97,7 +97,7 @@ describe('export and import of unsynced work', () => {
 
 	it('seals everything but the format and time under the passphrase, with 600,000 PBKDF2 iterations', async () => {
 		await notes.create('eden', { title: 'Hoarding at 4 Fell View', status: 'open', tags: ['confidential'] });
-		const text = await exportUnsynced(db, PASSPHRASE, { now: fast.now });
+		const { text } = await exportUnsynced(db, PASSPHRASE, { now: fast.now });
 		expect(text).not.toContain('Fell View');
 		expect(text).not.toContain('confidential');
 		const file = JSON.parse(text) as SealedFile;
@@ -106,7 +106,7 @@ describe('export and import of unsynced work', () => {
 		expect(file.sealed).toMatchObject({ kdf: 'PBKDF2-SHA-256', iterations: 600_000 });
 		expect((await contentOf(text)).changes[0]?.set).toMatchObject({ title: 'Hoarding at 4 Fell View' });
 		// A new salt and IV every time: the same changes exported twice share nothing but the header.
-		const again = JSON.parse(await exportUnsynced(db, PASSPHRASE, fast)) as SealedFile;
+		const again = JSON.parse((await exportUnsynced(db, PASSPHRASE, fast)).text) as SealedFile;
 		expect(again.sealed.salt).not.toBe(file.sealed.salt);
 		expect(again.sealed.iv).not.toBe(file.sealed.iv);
 	});
@@ -115,13 +115,25 @@ describe('export and import of unsynced work', () => {
 		const first = await notes.create('eden', { title: 'Waiting', status: 'open' });
 		await notes.update(first.id, { ...first.data, status: 'done' });
 		const second = await notes.create('eden', { title: 'Also waiting', status: 'open' });
-		await exportUnsynced(db, PASSPHRASE, { ...fast, online: () => false });
+		expect((await exportUnsynced(db, PASSPHRASE, { ...fast, online: () => false })).notNoted).toBeNull();
 		expect(await db.views.toArray()).toMatchObject([
 			{ recordId: first.id, type: 'asset', kind: 'export', at: '2026-11-24T09:00:00.000Z', offline: true },
 			{ recordId: second.id, type: 'asset', kind: 'export', offline: true }
 		]);
 		await expect(exportUnsynced(db, 'short', fast)).rejects.toThrow();
 		expect(await db.views.count()).toBe(2);
+	});
+
+	it('hands the file over even when the export cannot be noted (storage full), and says why', async () => {
+		await notes.create('eden', { title: 'Waiting', status: 'open' });
+		const full = vi.spyOn(db.views, 'bulkAdd').mockRejectedValue(new Error('Storage is full.'));
+		try {
+			const exported = await exportUnsynced(db, PASSPHRASE, fast);
+			expect(exported.notNoted).toBe('Storage is full.');
+			expect((await contentOf(exported.text)).changes).toHaveLength(1);
+		} finally {
+			full.mockRestore();
+		}
 	});
 
 	it('refuses to export under a passphrase too short to protect the file', async () => {
@@ -132,7 +144,7 @@ describe('export and import of unsynced work', () => {
 
 	it('asks for the passphrase, and says when it is not the right one, storing nothing', async () => {
 		await notes.create('eden', { title: 'Waiting', status: 'open' });
-		const text = await exportUnsynced(db, PASSPHRASE, fast);
+		const { text } = await exportUnsynced(db, PASSPHRASE, fast);
 		const laptop = testDatabase('laptop');
 		try {
 			const missing = importUnsynced(laptop, text);
@@ -155,7 +167,7 @@ describe('export and import of unsynced work', () => {
 
 	it('still imports a file written before files were sealed (version 1), which needs no passphrase', async () => {
 		await notes.create('eden', { title: 'Waiting', status: 'open' });
-		const plain = JSON.stringify(await contentOf(await exportUnsynced(db, PASSPHRASE, fast)));
+		const plain = JSON.stringify(await contentOf((await exportUnsynced(db, PASSPHRASE, fast)).text));
 		const laptop = testDatabase('laptop');
 		try {
 			expect(await importUnsynced(laptop, plain)).toEqual({ queued: 1, skipped: 0, sealed: false });
@@ -186,7 +198,7 @@ describe('export and import of unsynced work', () => {
 			'This file was exported by a newer Fellside: update Fellside, then import it.'
 		);
 		await notes.create('eden', { title: 'Waiting', status: 'open' });
-		const text = await exportUnsynced(db, PASSPHRASE, fast);
+		const { text } = await exportUnsynced(db, PASSPHRASE, fast);
 		const file = JSON.parse(text) as SealedFile;
 		await refused(
 			JSON.stringify({ ...file, sealed: { ...file.sealed, iv: 'not base64!' } }),

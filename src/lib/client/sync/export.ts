@@ -69,6 +69,16 @@ export interface ImportOutcome {
 	sealed: boolean;
 }
 
+export interface Exported {
+	/** The file's text. */
+	text: string;
+	/**
+	 * Why the export could not be noted for the audit log (a full or closed store), or null when it
+	 * was. The file is handed over all the same: it is the last resort when storage is full.
+	 */
+	notNoted: string | null;
+}
+
 export interface ExportOptions {
 	now?: () => string;
 	/** Whether the browser believes it has a network, for the audit log. */
@@ -82,12 +92,13 @@ export interface ExportOptions {
  * text of a file a person can save: the last resort when a device cannot sync and must be handed
  * in. The file holds people's personal and health details, so all of it but its format and time is
  * sealed under `passphrase` (at least `PASSPHRASE_MIN_LENGTH` characters), which importing needs.
+ * Each record in it is noted for the audit log, reported at the next sync.
  */
 export async function exportUnsynced(
 	db: DeviceDatabase,
 	passphrase: string,
 	options: ExportOptions = {}
-): Promise<string> {
+): Promise<Exported> {
 	const problem = passphraseProblem(passphrase);
 	if (problem) throw new RangeError(problem);
 	const exportedAt = (options.now ?? (() => new Date().toISOString()))();
@@ -113,14 +124,17 @@ export async function exportUnsynced(
 	// Only once the file is made: an export that failed put nothing in anyone's hands.
 	const online = options.online ?? (() => globalThis.navigator?.onLine ?? true);
 	const exportedRecords = new Map(content.changes.map((change) => [change.recordId, change.type]));
-	await noteExported(
+	const notNoted = await noteExported(
 		db,
 		[...exportedRecords].map(([recordId, type]) => ({ recordId, type })),
 		exportedAt,
 		!online()
+	).then(
+		() => null,
+		(error: unknown) => String(error instanceof Error ? error.message : error)
 	);
 	const file = { format: FORMAT, version: 2, exportedAt, sealed } satisfies z.infer<typeof sealedFileSchema>;
-	return JSON.stringify(file, null, 1);
+	return { text: JSON.stringify(file, null, 1), notNoted };
 }
 
 function exported(entry: OutboxEntry): z.infer<typeof exportedChangeSchema> {
