@@ -6,17 +6,9 @@
  * bench/README.md.
  */
 import { DEMO_PASSWORD } from '../src/lib/demo/defaults.js';
-import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import {
-	bundle,
-	callIn,
-	chromiumPath,
-	launchChromium,
-	openPageOn,
-	pageHtml,
-	type Chromium
-} from './lib/browser.js';
+import { bundle, chromiumPath, pageHtml } from './lib/browser.js';
+import { launchCdpChromium, type CdpChromium, type CdpTab } from './lib/cdp.js';
 import type { CpuRoot } from './lib/cpu.js';
 import { runCount, writeResults, type Metric } from './lib/harness.js';
 import { benchPostgres, type BenchPostgres } from './lib/postgres.js';
@@ -79,15 +71,16 @@ const TARGET_SPEEDUP = 3;
 const LATENCY_MS = Number(process.env.BENCH_SYNC_LATENCY_MS ?? 0);
 
 /** Every request from this page takes LATENCY_MS longer to answer, when set. */
-async function withLatency(page: Page): Promise<Page> {
+async function withLatency(page: CdpTab): Promise<CdpTab> {
 	if (!Number.isFinite(LATENCY_MS) || LATENCY_MS < 0)
 		throw new Error(
 			`BENCH_SYNC_LATENCY_MS must be a number of milliseconds, got '${process.env.BENCH_SYNC_LATENCY_MS}'`
 		);
 	if (LATENCY_MS === 0) return page;
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Network.enable');
-	await cdp.send('Network.emulateNetworkConditions', {
+	// Emulation needs the Network domain on, which copies every request body to this process (see
+	// bench/lib/cdp.ts): figures over a slow connection carry that cost, on every side alike.
+	await page.send('Network.enable');
+	await page.send('Network.emulateNetworkConditions', {
 		offline: false,
 		latency: LATENCY_MS,
 		downloadThroughput: -1,
@@ -96,12 +89,20 @@ async function withLatency(page: Page): Promise<Page> {
 	return page;
 }
 
+/** `window.benchSync[name](...args)` in the tab. */
 function call<K extends keyof BenchSyncApi>(
-	page: Page,
+	page: CdpTab,
 	name: K,
 	...args: Parameters<BenchSyncApi[K]>
 ): Promise<Awaited<ReturnType<BenchSyncApi[K]>>> {
-	return callIn<BenchSyncApi, K>(page, 'benchSync', name, ...args);
+	// Sent as source text: a single arrow using nothing from this module.
+	return page.evaluate(
+		([n, a]) =>
+			(globalThis as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>).benchSync?.[
+				n
+			]?.(...a),
+		[name, args] as [string, unknown[]]
+	) as Promise<Awaited<ReturnType<BenchSyncApi[K]>>>;
 }
 
 async function startPouchServer(baseline: PouchBaseline): Promise<RunningServer> {
@@ -116,14 +117,14 @@ async function startPouchServer(baseline: PouchBaseline): Promise<RunningServer>
 
 /** A PouchDB baseline's page, on its server's origin. */
 async function pouchSide(
-	chromium: Chromium,
+	chromium: CdpChromium,
 	html: string,
 	server: RunningServer,
 	baseline: PouchBaseline
 ): Promise<Side> {
 	// Replication looks up checkpoints that do not exist yet: Chromium logs each 404 as an error.
 	const page = await withLatency(
-		await openPageOn(chromium.context, server.url, html, 'benchSync', {
+		await chromium.openPageOn(server.url, html, 'benchSync', {
 			expectedConsole: /status of 404 \(Not Found\)/
 		})
 	);
@@ -148,8 +149,8 @@ interface FellsideServer {
 }
 
 /** The same page on a Fellside server's origin, as a sync benchmark side. */
-async function fellsideSide(chromium: Chromium, html: string, fellside: FellsideServer): Promise<Side> {
-	const page = await withLatency(await openPageOn(chromium.context, fellside.server.url, html, 'benchSync'));
+async function fellsideSide(chromium: CdpChromium, html: string, fellside: FellsideServer): Promise<Side> {
+	const page = await withLatency(await chromium.openPageOn(fellside.server.url, html, 'benchSync'));
 	// Sync needs a signed-in member of staff: the demo administrator, who may see every record. Cookies
 	// do not tell ports apart, so the servers' tabs share one session cookie on 127.0.0.1: each side
 	// signs in again just before its turn (untimed: the page times the replication itself).
@@ -208,7 +209,7 @@ async function main(): Promise<void> {
 	console.log(`bench: bundled bench/sync/entry.mts (${(script.length / 1024).toFixed(0)} KiB)`);
 
 	const servers: RunningServer[] = [];
-	let chromium: Chromium | undefined;
+	let chromium: CdpChromium | undefined;
 	let postgres: BenchPostgres | undefined;
 	const sqliteDir = await tempDir();
 	try {
@@ -224,7 +225,7 @@ async function main(): Promise<void> {
 			servers.push(server);
 			fellsides.push({ label, server, databaseUrl });
 		}
-		chromium = await launchChromium();
+		chromium = await launchCdpChromium();
 		const pouches: Side[] = [];
 		const pouchUrls: string[] = [];
 		const cpuRoots: CpuRoot[] = fellsides.map(({ label, server }) => ({

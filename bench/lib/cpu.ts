@@ -58,7 +58,7 @@ function groupOf(
 	byPid: Map<number, ProcessRow>,
 	roots: readonly CpuRoot[]
 ): string | undefined {
-	if (row.pid === process.pid) return 'bench (Playwright)';
+	if (row.pid === process.pid) return 'bench runner';
 	let ours = false;
 	for (let at: ProcessRow | undefined = row, depth = 0; at && depth < 20; depth++) {
 		const root = roots.find((r) => r.pid === at?.pid);

@@ -5,6 +5,7 @@
  * be opened in Chromium's DevTools (Performance panel, "Load profile").
  */
 import type { Page } from '@playwright/test';
+import type { CdpTab } from './cdp.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from './server.js';
@@ -30,22 +31,33 @@ export interface CpuProfile {
 	timeDeltas?: number[];
 }
 
-/** Run `work` with the page's CPU profiled (sampled every 200 us). */
+/** Run `work` with the page's CPU profiled (sampled every 200 us): a Playwright page, or a tab of bench/lib/cdp.ts. */
 export async function cpuProfile<T>(
-	page: Page,
+	page: Page | CdpTab,
 	work: () => Promise<T>
 ): Promise<{ result: T; profile: CpuProfile }> {
-	const cdp = await page.context().newCDPSession(page);
-	try {
-		await cdp.send('Profiler.enable');
-		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-		await cdp.send('Profiler.start');
-		const result = await work();
-		const { profile } = await cdp.send('Profiler.stop');
-		return { result, profile };
-	} finally {
-		await cdp.detach();
+	if (!('send' in page)) {
+		const cdp = await page.context().newCDPSession(page);
+		try {
+			return await profiled((method, params) => cdp.send(method as 'Profiler.enable', params), work);
+		} finally {
+			await cdp.detach();
+		}
 	}
+	return profiled((method, params) => page.send(method, params), work);
+}
+
+async function profiled<T>(
+	send: (method: string, params?: Record<string, unknown>) => Promise<unknown>,
+	work: () => Promise<T>
+): Promise<{ result: T; profile: CpuProfile }> {
+	await send('Profiler.enable');
+	await send('Profiler.setSamplingInterval', { interval: 200 });
+	await send('Profiler.start');
+	const result = await work();
+	const { profile } = (await send('Profiler.stop')) as { profile: CpuProfile };
+	await send('Profiler.disable');
+	return { result, profile };
 }
 
 const SPECIAL = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);

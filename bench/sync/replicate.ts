@@ -3,7 +3,7 @@
  * database) pulls and pushes the same records in turn, each replication checked, and Fellside's time
  * split into server, protocol and device work for the log.
  */
-import type { Page } from '@playwright/test';
+import type { CdpTab } from '../lib/cdp.js';
 import { cpuDuring, describeCpu, type CpuRoot } from '../lib/cpu.js';
 import { measureInterleaved, median, type Measurement, type Metric } from '../lib/harness.js';
 import { cpuProfile, saveProfile, summariseProfile } from '../lib/profile.js';
@@ -13,7 +13,7 @@ import type { Phases, Replicated } from './api.js';
 export interface Side {
 	key: string;
 	label: string;
-	page: Page;
+	page: CdpTab;
 	pull: () => Promise<Replicated>;
 	/**
 	 * A new device with the records saved on it under new ids (each push needs records new to the
