@@ -4,7 +4,7 @@ import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { ensureAreas } from './db/reference-data';
 import { seedDemoIfEmpty } from './demo/seed';
-import { pruneTombstonesDaily } from './sync/retention';
+import { pruneSyncDaily } from './sync/retention';
 
 interface Runtime {
 	config: ServerConfig;
@@ -30,7 +30,7 @@ export async function startRuntime(env: Record<string, string | undefined>): Pro
 		await database.close();
 		throw error;
 	}
-	const pruning = [pruneTombstonesDaily(database), pruneSignInsDaily(database)];
+	const pruning = [pruneSyncDaily(database), pruneSignInsDaily(database)];
 	runtime = { config, database, stopPruning: () => pruning.forEach((p) => p.stop()) };
 	return runtime;
 }

@@ -86,3 +86,52 @@ export async function pruneTombstones(database: SyncDatabase, olderThan: Date): 
 		return old.length;
 	});
 }
+
+/**
+ * Answers each device keeps on the server at least: its latest ids. A device resends only the
+ * changes whose answers it has not stored: those of the pushes on their way when it stopped (four
+ * of 100 at most) and of answers still being stored, far fewer.
+ */
+export const ANSWERS_KEPT = 1000;
+/** Old answers removed per transaction, so pushes never wait long behind a first large prune. */
+const ANSWERS_PER_PRUNE = 10_000;
+
+/**
+ * Forget the stored answers (`sync_mutation`) of changes applied before `olderThan`, except each
+ * device's latest `kept`: without this the table grows by a row for every change ever synced. A
+ * device resending one of them after all is told it lost its numbering (see `storedAnswers`).
+ */
+export async function pruneAnswers(
+	database: SyncDatabase,
+	olderThan: Date,
+	kept = ANSWERS_KEPT
+): Promise<number> {
+	const clients = await database.db
+		.selectFrom('sync_client')
+		.select(['id', 'last_mutation_id'])
+		.where('last_mutation_id', '>', kept)
+		.execute();
+	let removed = 0;
+	for (const client of clients) {
+		const through = Number(client.last_mutation_id) - kept;
+		const first = await database.db
+			.selectFrom('sync_mutation')
+			.select((eb) => eb.fn.min('mutation_id').as('id'))
+			.where('client_id', '=', client.id)
+			.executeTakeFirst();
+		for (let from = Number(first?.id ?? through + 1); from <= through; from += ANSWERS_PER_PRUNE) {
+			const upTo = Math.min(through, from + ANSWERS_PER_PRUNE - 1);
+			const result = await writeTransaction(database, (trx) =>
+				trx
+					.deleteFrom('sync_mutation')
+					.where('client_id', '=', client.id)
+					.where('mutation_id', '>=', from)
+					.where('mutation_id', '<=', upTo)
+					.where('applied_at', '<', olderThan.toISOString())
+					.executeTakeFirst()
+			);
+			removed += Number(result.numDeletedRows);
+		}
+	}
+	return removed;
+}

@@ -202,9 +202,8 @@ async function pushOnce(
 			.set({ last_mutation_id: lastMutationId, last_seen_at: now })
 			.where('id', '=', request.clientId)
 			.execute();
-		const results = request.mutations.map(
-			(m): MutationResult => answers.get(m.id) ?? { id: m.id, status: 'applied', conflicts: [] }
-		);
+		// Every id has its answer: a stored one (a replay) or a new one.
+		const results = request.mutations.map((m) => answers.get(m.id) as MutationResult);
 		const audit = pushAudit(request, context.scope, syncWho(request, context), fresh, results, batch.areaOf);
 		await appendAudit(trx, database.kind, audit, new Date(nowMs));
 		failpoint('push-before-commit');
@@ -232,7 +231,9 @@ function checkConsecutive(mutations: readonly Mutation[]): void {
 /**
  * The answers first given to replayed changes. A replay naming a different record than the change
  * stored under its id means the device lost its numbering (restored from an old copy): it is told
- * the id to number from, rather than having its new changes taken for old ones and dropped.
+ * the id to number from, rather than having its new changes taken for old ones and dropped. So
+ * does a replay whose answer the server no longer keeps (`pruneAnswers`): a device resends only
+ * what it sent without hearing back, never that far behind, so it too has lost its numbering.
  */
 async function storedAnswers(
 	trx: Transaction<Database>,
@@ -255,12 +256,14 @@ async function storedAnswers(
 	const byId = new Map(rows.map((row) => [Number(row.mutation_id), row]));
 	for (const mutation of replays) {
 		const row = byId.get(mutation.id);
-		if (!row) continue;
-		if (row.record_id !== mutation.recordId) {
+		if (!row || row.record_id !== mutation.recordId) {
+			const why = row
+				? 'was already used for another record'
+				: 'is older than any the server still keeps an answer for';
 			throw new SyncRefusal(
 				409,
 				'mutation-gap',
-				`This device's change ${mutation.id} was already used for another record, so the device has lost track of its numbering. It will number its waiting changes from ${last + 1} and resend them.`,
+				`This device's change ${mutation.id} ${why}, so the device has lost track of its numbering. It will number its waiting changes from ${last + 1} and resend them.`,
 				last + 1
 			);
 		}

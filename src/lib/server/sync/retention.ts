@@ -1,25 +1,45 @@
 import { TOMBSTONE_RETENTION_DAYS } from './pull';
-import { pruneTombstones } from './purge';
+import { ANSWERS_KEPT, pruneAnswers, pruneTombstones } from './purge';
 import type { ServerClock, SyncDatabase } from './storage';
 
 const DAY = 86_400_000;
+/** How long every stored answer is kept, whatever `ANSWERS_KEPT` allows. */
+export const ANSWER_RETENTION_DAYS = 30;
+
+export interface Pruned {
+	tombstones: number;
+	answers: number;
+}
 
 /**
- * Prune tombstones past the retention horizon now and then daily while the server runs. Returns
- * the first run (for start-up and tests) and a way to stop. A failed run is logged and retried the
- * next day: pruning only saves space, nothing depends on it happening on time.
+ * Prune what sync no longer needs, now and then daily while the server runs: tombstones past the
+ * retention horizon, and devices' old stored answers (`pruneAnswers`). Returns the first run (for
+ * start-up and tests) and a way to stop. A failed run is logged and retried the next day: pruning
+ * only saves space, nothing depends on it happening on time.
  */
-export function pruneTombstonesDaily(
+export function pruneSyncDaily(
 	database: SyncDatabase,
-	options: { now?: ServerClock; days?: number } = {}
-): { firstRun: Promise<number>; stop: () => void } {
+	options: { now?: ServerClock; tombstoneDays?: number; answerDays?: number; answersKept?: number } = {}
+): { firstRun: Promise<Pruned>; stop: () => void } {
 	const now = options.now ?? Date.now;
-	const days = options.days ?? TOMBSTONE_RETENTION_DAYS;
-	const run = () =>
-		pruneTombstones(database, new Date(now() - days * DAY)).catch((error: unknown) => {
-			console.error('Pruning old tombstones failed; trying again tomorrow.', error);
+	const before = (days: number) => new Date(now() - days * DAY);
+	const attempt = (what: string, prune: () => Promise<number>) =>
+		prune().catch((error: unknown) => {
+			console.error(`Pruning ${what} failed; trying again tomorrow.`, error);
 			return 0;
 		});
+	const run = async (): Promise<Pruned> => ({
+		tombstones: await attempt('old tombstones', () =>
+			pruneTombstones(database, before(options.tombstoneDays ?? TOMBSTONE_RETENTION_DAYS))
+		),
+		answers: await attempt('old sync answers', () =>
+			pruneAnswers(
+				database,
+				before(options.answerDays ?? ANSWER_RETENTION_DAYS),
+				options.answersKept ?? ANSWERS_KEPT
+			)
+		)
+	});
 	const firstRun = run();
 	const timer = setInterval(() => void run(), DAY);
 	timer.unref();
