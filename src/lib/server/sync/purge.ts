@@ -88,13 +88,19 @@ export async function pruneTombstones(database: SyncDatabase, olderThan: Date): 
 }
 
 /**
- * Answers each device keeps on the server at least: its latest ids. A device resends only the
- * changes whose answers it has not stored: those of the pushes on their way when it stopped (four
- * of 100 at most) and of answers still being stored, far fewer.
+ * Answers each device keeps on the server at least: its latest ids. A device resends the changes
+ * whose answers it has not stored: at most 2,300 behind the server's last (`retention.spec.ts`
+ * checks the bound), as answers are stored in the background while up to
+ * ten batches of 100 more are numbered and four are on their way. Kept four times over.
  */
-export const ANSWERS_KEPT = 1000;
-/** Old answers removed per transaction, so pushes never wait long behind a first large prune. */
-const ANSWERS_PER_PRUNE = 10_000;
+export const ANSWERS_KEPT = 10_000;
+
+export interface AnswerPruning {
+	/** Each device's latest answers kept, however old. */
+	kept?: number;
+	/** Old answers removed per transaction, so pushes never wait long behind a first large prune. */
+	perTransaction?: number;
+}
 
 /**
  * Forget the stored answers (`sync_mutation`) of changes applied before `olderThan`, except each
@@ -104,7 +110,7 @@ const ANSWERS_PER_PRUNE = 10_000;
 export async function pruneAnswers(
 	database: SyncDatabase,
 	olderThan: Date,
-	kept = ANSWERS_KEPT
+	{ kept = ANSWERS_KEPT, perTransaction = 10_000 }: AnswerPruning = {}
 ): Promise<number> {
 	const clients = await database.db
 		.selectFrom('sync_client')
@@ -119,8 +125,8 @@ export async function pruneAnswers(
 			.select((eb) => eb.fn.min('mutation_id').as('id'))
 			.where('client_id', '=', client.id)
 			.executeTakeFirst();
-		for (let from = Number(first?.id ?? through + 1); from <= through; from += ANSWERS_PER_PRUNE) {
-			const upTo = Math.min(through, from + ANSWERS_PER_PRUNE - 1);
+		for (let from = Number(first?.id ?? through + 1); from <= through; from += perTransaction) {
+			const upTo = Math.min(through, from + perTransaction - 1);
 			const result = await writeTransaction(database, (trx) =>
 				trx
 					.deleteFrom('sync_mutation')

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { BATCHES_IN_FLIGHT, BATCHES_NUMBERED_AT_ONCE } from '$lib/client/sync/push';
+import { PUSH_MAX_MUTATIONS } from '$lib/domain/sync/protocol';
 import { available, testDatabases } from '../db/testing';
 import type { SyncServer } from './http';
-import { purgeRecord } from './purge';
+import { ANSWERS_KEPT, purgeRecord, type AnswerPruning } from './purge';
 import { pruneSyncDaily } from './retention';
 import { DAY, openSyncDatabase, ProtocolDevice, serverClock, T0 } from './testing';
 
@@ -20,11 +22,8 @@ describe.each(testDatabases)('sync retention on $kind', (kind) => {
 		return { database: opened.database, server, time };
 	}
 
-	const prune = (server: SyncServer, now: number, answersKept?: number) => {
-		const pruning = pruneSyncDaily(server.database, {
-			now: () => now,
-			...(answersKept ? { answersKept } : {})
-		});
+	const prune = (server: SyncServer, now: number, answers?: AnswerPruning) => {
+		const pruning = pruneSyncDaily(server.database, { now: () => now, ...(answers ? { answers } : {}) });
 		pruning.stop();
 		return pruning.firstRun;
 	};
@@ -57,8 +56,8 @@ describe.each(testDatabases)('sync retention on $kind', (kind) => {
 			anna.create();
 			await anna.push();
 
-			// 31 days on: Anna's ids 1 to 3 are old and behind her latest 3; 4 and 5 are among them, 6 is recent.
-			expect(await prune(server, T0 + 31 * DAY, 3)).toEqual({ tombstones: 0, answers: 3 });
+			// 31 days on: Anna's ids 1 to 3 are old and behind her latest 3; 4 to 6 are her latest 3.
+			expect(await prune(server, T0 + 31 * DAY, { kept: 3 })).toEqual({ tombstones: 0, answers: 3 });
 			const kept = await database.db
 				.selectFrom('sync_mutation')
 				.select(['client_id', 'mutation_id'])
@@ -70,7 +69,28 @@ describe.each(testDatabases)('sync retention on $kind', (kind) => {
 			expect(ids(anna.clientId)).toEqual([4, 5, 6]);
 			expect(ids(ben.clientId)).toEqual([1]);
 			// Nothing more to forget the next day.
-			expect(await prune(server, T0 + 32 * DAY, 3)).toEqual({ tombstones: 0, answers: 0 });
+			expect(await prune(server, T0 + 32 * DAY, { kept: 3 })).toEqual({ tombstones: 0, answers: 0 });
+		}
+	);
+
+	it.skipIf(!available(kind))(
+		'keeps answers younger than 30 days behind the latest, and removes old ones a few at a time',
+		async () => {
+			const { database, server, time } = await setUp();
+			const anna = new ProtocolDevice(server, 'Anna');
+			for (let i = 0; i < 5; i++) anna.create();
+			await anna.push();
+			time.set(T0 + 10 * DAY);
+			for (let i = 0; i < 5; i++) anna.create();
+			await anna.push();
+
+			// 35 days on: ids 1 to 5 are old, 6 to 10 younger than 30 days, though behind the latest 1.
+			const answers = { kept: 1, perTransaction: 2 };
+			expect(await prune(server, T0 + 35 * DAY, answers)).toEqual({ tombstones: 0, answers: 5 });
+			const left = await database.db.selectFrom('sync_mutation').select('mutation_id').execute();
+			expect(left.map((row) => Number(row.mutation_id)).sort((a, b) => a - b)).toEqual([6, 7, 8, 9, 10]);
+			// Once those are old too, all but the latest go.
+			expect(await prune(server, T0 + 45 * DAY, answers)).toEqual({ tombstones: 0, answers: 4 });
 		}
 	);
 
@@ -83,7 +103,7 @@ describe.each(testDatabases)('sync retention on $kind', (kind) => {
 			anna.create();
 			const sent = [...anna.outbox];
 			await anna.push();
-			await prune(server, T0 + 31 * DAY, 1);
+			await prune(server, T0 + 31 * DAY, { kept: 1 });
 
 			// Change 2's answer is kept: a replay of it alone gets it.
 			const kept = await anna.request('push', { mutations: [sent[1]] });
@@ -107,4 +127,14 @@ describe.each(testDatabases)('sync retention on $kind', (kind) => {
 			expect(await database.db.selectFrom('conflict').selectAll().execute()).toEqual([]);
 		}
 	);
+});
+
+describe('how many answers a device may resend', () => {
+	it('is far below the answers kept for every device', () => {
+		// Answers are stored in the background while the next ten batches are numbered (and the ten
+		// after them, as storing catches up) and four are on their way: see src/lib/client/sync/push.ts.
+		const unsettled = (2 * BATCHES_NUMBERED_AT_ONCE + BATCHES_IN_FLIGHT - 1) * PUSH_MAX_MUTATIONS;
+		expect(unsettled).toBe(2300);
+		expect(ANSWERS_KEPT).toBeGreaterThanOrEqual(4 * unsettled);
+	});
 });

@@ -1,9 +1,9 @@
 import { TOMBSTONE_RETENTION_DAYS } from './pull';
-import { ANSWERS_KEPT, pruneAnswers, pruneTombstones } from './purge';
+import { pruneAnswers, pruneTombstones, type AnswerPruning } from './purge';
 import type { ServerClock, SyncDatabase } from './storage';
 
 const DAY = 86_400_000;
-/** How long every stored answer is kept, whatever `ANSWERS_KEPT` allows. */
+/** How long every stored answer is kept, beyond each device's latest (`ANSWERS_KEPT`). */
 export const ANSWER_RETENTION_DAYS = 30;
 
 export interface Pruned {
@@ -19,7 +19,7 @@ export interface Pruned {
  */
 export function pruneSyncDaily(
 	database: SyncDatabase,
-	options: { now?: ServerClock; tombstoneDays?: number; answerDays?: number; answersKept?: number } = {}
+	options: { now?: ServerClock; tombstoneDays?: number; answerDays?: number; answers?: AnswerPruning } = {}
 ): { firstRun: Promise<Pruned>; stop: () => void } {
 	const now = options.now ?? Date.now;
 	const before = (days: number) => new Date(now() - days * DAY);
@@ -33,11 +33,7 @@ export function pruneSyncDaily(
 			pruneTombstones(database, before(options.tombstoneDays ?? TOMBSTONE_RETENTION_DAYS))
 		),
 		answers: await attempt('old sync answers', () =>
-			pruneAnswers(
-				database,
-				before(options.answerDays ?? ANSWER_RETENTION_DAYS),
-				options.answersKept ?? ANSWERS_KEPT
-			)
+			pruneAnswers(database, before(options.answerDays ?? ANSWER_RETENTION_DAYS), options.answers)
 		)
 	});
 	const firstRun = run();
