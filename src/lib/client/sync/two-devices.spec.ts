@@ -4,6 +4,7 @@ import { assetKind } from '$lib/domain/record-kinds';
 import { sqliteTestDatabase } from '$lib/server/db/testing';
 import {
 	handleSync,
+	pruneAnswers,
 	pruneTombstones,
 	purgeRecord,
 	type SyncEndpoint,
@@ -181,5 +182,35 @@ describe('two devices against the real server', () => {
 		expect((await storedIn(ben.db).records()).map((r) => r.id).sort()).toEqual([kept.id, bens.id].sort());
 		await anna.engine.sync();
 		expect(await everything(ben.db)).toEqual(await everything(anna.db));
+	});
+
+	it('a device whose unsettled answers the server has since forgotten sends its changes again, as new, losing nothing', async () => {
+		const anna = device('anna');
+		const ben = device('ben');
+		const hall = await anna.assets.create('eden', HALL);
+		await anna.assets.create('eden', { ...HALL, name: 'Chapel' });
+		await anna.assets.create('eden', { ...HALL, name: 'Institute' });
+		const waiting = await anna.db.outbox.toArray();
+		await anna.engine.sync();
+		// As if the tab had closed before the answers were stored: the changes wait again, numbered.
+		await anna.db.outbox.bulkPut(waiting);
+		// A month on, Ben renames the hall, and the server forgets all but Anna's latest answer.
+		clock.advance(31 * DAY);
+		await ben.engine.sync();
+		await ben.assets.update(hall.id, { ...HALL, name: 'Village hall (new roof)' });
+		await ben.engine.sync();
+		expect(await pruneAnswers(server.database, new Date(T0 + 30 * DAY), { kept: 1 })).toBe(2);
+
+		const outcome = await anna.engine.sync();
+		expect(outcome.push).toMatchObject({ applied: 3, refused: 0 });
+		expect(await anna.db.outbox.count()).toBe(0);
+		expect(await anna.db.refused.count()).toBe(0);
+		// Sent again as new changes, they kept Ben's later name: the older one is a conflict to review.
+		await ben.engine.sync();
+		expect(await everything(ben.db)).toEqual(await everything(anna.db));
+		const names = (await storedIn(anna.db).records()).map((r) => r.data.name).sort();
+		expect(names).toEqual(['Chapel', 'Institute', 'Village hall (new roof)']);
+		const conflicts = await server.database.db.selectFrom('conflict').select(['field', 'status']).execute();
+		expect(conflicts).toEqual([{ field: 'name', status: 'open' }]);
 	});
 });

@@ -1,7 +1,7 @@
 /** Server side of sync: plain TypeScript (no SvelteKit), so Node tests and benchmarks use it directly. */
 export { push, type PushContext } from './push';
 export { pull, fetch, TOMBSTONE_RETENTION_DAYS, type PullContext } from './pull';
-export { purgeRecord, pruneTombstones } from './purge';
+export { purgeRecord, pruneAnswers, pruneTombstones } from './purge';
 export {
 	handleSync,
 	BODY_LIMITS,
