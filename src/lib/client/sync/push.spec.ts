@@ -5,6 +5,7 @@ import type { DeviceDatabase } from '../store/database';
 import { RecordRepository } from '../store/repository';
 import { noteKind, steppedOptions, type Note, storedIn, testDatabase } from '../store/testing';
 import { SyncEngine } from './engine';
+import { BATCHES_IN_FLIGHT, BATCHES_UNSETTLED_AT_MOST } from './push';
 import { acknowledgeAll, ScriptedTransport } from './testing';
 import { BadAnswer, MutationGap, NumberingStale, RequestRejected, ServerUnreachable } from './transport';
 
@@ -121,6 +122,31 @@ describe('push', () => {
 		expect(onTheirWayWhenSent[10]).toBe(4);
 		expect(server.pushed.map((m) => m.id)).toEqual(Array.from({ length: 1050 }, (_, i) => i + 1));
 		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('sends no more batches while twenty answers wait to be stored on the device', async () => {
+		await createNotes(4000);
+		// Storing answers waits a while first (a slow disk), so they come in faster than they are stored.
+		const write = db.write.bind(db);
+		db.write = async <T>(work: () => Promise<T>): Promise<T> => {
+			if (/\bat settle\b/.test(new Error().stack ?? '')) await pause(100);
+			return write(work);
+		};
+		let answered = 0;
+		let most = 0;
+		server.onPush = async (request) => {
+			// Answered by the server and not yet gone from the device's outbox (none is refused).
+			const stored = 4000 - (await db.outbox.count());
+			most = Math.max(most, answered - stored);
+			answered += request.mutations.length;
+			return acknowledgeAll(request);
+		};
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 4000, refused: 0 });
+		// Twenty answered and waiting, and the three ahead of this one on their way (answered maybe).
+		expect(most).toBeLessThanOrEqual((BATCHES_UNSETTLED_AT_MOST + BATCHES_IN_FLIGHT - 1) * 100);
+		// It did come to that: the device waited for its answers to be stored.
+		expect(most).toBeGreaterThanOrEqual(BATCHES_UNSETTLED_AT_MOST * 100);
 	});
 
 	it('keeps up to four batches on their way, and only one until the first answer is in', async () => {

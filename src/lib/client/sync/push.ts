@@ -31,6 +31,11 @@ const bytes = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
  * a 100 ms connection took 13.6 s for 10,000 changes one batch at a time, 6.9 s three at a time.
  */
 export const BATCHES_IN_FLIGHT = 4;
+/**
+ * Batches answered and not yet settled, at most, before another is sent: what a device stopped
+ * part-way sends again stays within the answers the server keeps for it (`ANSWERS_KEPT`).
+ */
+export const BATCHES_UNSETTLED_AT_MOST = 2 * BATCHES_NUMBERED_AT_ONCE;
 
 /** A batch on its way. */
 interface Sent {
@@ -46,10 +51,11 @@ interface Sent {
  * refused moves to the refused list with the reason. Local writes made meanwhile are sent too.
  *
  * Up to four batches are on their way at once, the next ten numbered while they travel; answers
- * are taken in order and settled in the background: an acknowledged entry still in the outbox when
- * the device stops is sent again under the same id, and the server answers a replay as it did the
- * first time. A batch that reached the server before the one ahead of it may be told of a gap: it
- * is sent again as it is once that one is answered. Ids change only when nothing is on its way.
+ * are taken in order and settled in the background, with at most twenty waiting to be settled
+ * before another batch goes: an acknowledged entry still in the outbox when the device stops is
+ * sent again under the same id, and the server answers a replay as it did the first time. A batch
+ * that reached the server before the one ahead of it may be told of a gap: it is sent again as it
+ * is once that one is answered. Ids change only when nothing is on its way.
  */
 export async function pushAll(context: SyncContext): Promise<PushOutcome> {
 	const settling = new Settling(context);
@@ -132,7 +138,7 @@ async function sendAll(
 					if (numbered.length === 0 && !exhausted) continue;
 					if (numbered.length === 0) break;
 				}
-				settling.check();
+				await settling.room();
 				waiting.push(send(numbered.shift() as OutboxEntry[], waiting.length === 0));
 			}
 			// Nothing numbered, nothing on its way, nothing more in the outbox: done.
@@ -189,6 +195,10 @@ class Settling {
 	readonly outcome: PushOutcome = { applied: 0, refused: 0 };
 	readonly #context: SyncContext;
 	#waiting: Answered[] = [];
+	/** Batches in the transaction being settled now. */
+	#settlingNow = 0;
+	/** The transaction being settled now (it never rejects: a failure is kept in `#failed`). */
+	#turn: Promise<void> | undefined;
 	#running: Promise<void> | undefined;
 	#failed: { error: unknown } | undefined;
 
@@ -206,6 +216,14 @@ class Settling {
 		if (this.#failed) throw this.#failed.error;
 	}
 
+	/** Wait while `BATCHES_UNSETTLED_AT_MOST` answers wait to be settled; throw if one could not be. */
+	async room(): Promise<void> {
+		while (this.#waiting.length + this.#settlingNow >= BATCHES_UNSETTLED_AT_MOST && this.#turn) {
+			await this.#turn;
+		}
+		this.check();
+	}
+
 	/** Wait until every answer so far is settled; throw if one could not be. */
 	async drain(): Promise<void> {
 		await this.idle();
@@ -220,14 +238,20 @@ class Settling {
 	async #run(): Promise<void> {
 		while (this.#waiting.length > 0 && !this.#failed) {
 			const turn = this.#waiting.splice(0);
-			try {
-				const settled = await settle(this.#context, turn);
-				this.outcome.applied += settled.applied;
-				this.outcome.refused += settled.refused;
-			} catch (error) {
-				this.#failed = { error };
-			}
+			this.#settlingNow = turn.length;
+			this.#turn = settle(this.#context, turn).then(
+				(settled) => {
+					this.outcome.applied += settled.applied;
+					this.outcome.refused += settled.refused;
+				},
+				(error: unknown) => {
+					this.#failed = { error };
+				}
+			);
+			await this.#turn;
 		}
+		this.#settlingNow = 0;
+		this.#turn = undefined;
 		this.#running = undefined;
 	}
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BATCHES_IN_FLIGHT, BATCHES_NUMBERED_AT_ONCE } from '$lib/client/sync/push';
+import { BATCHES_IN_FLIGHT, BATCHES_UNSETTLED_AT_MOST } from '$lib/client/sync/push';
 import { PUSH_MAX_MUTATIONS } from '$lib/domain/sync/protocol';
 import { available, testDatabases } from '../db/testing';
 import type { SyncServer } from './http';
@@ -131,9 +131,9 @@ describe.each(testDatabases)('sync retention on $kind', (kind) => {
 
 describe('how many answers a device may resend', () => {
 	it('is far below the answers kept for every device', () => {
-		// Answers are stored in the background while the next ten batches are numbered (and the ten
-		// after them, as storing catches up) and four are on their way: see src/lib/client/sync/push.ts.
-		const unsettled = (2 * BATCHES_NUMBERED_AT_ONCE + BATCHES_IN_FLIGHT - 1) * PUSH_MAX_MUTATIONS;
+		// A device sends another batch only while fewer answers than this wait to be stored, and
+		// four batches are on their way at most: see src/lib/client/sync/push.ts.
+		const unsettled = (BATCHES_UNSETTLED_AT_MOST + BATCHES_IN_FLIGHT - 1) * PUSH_MAX_MUTATIONS;
 		expect(unsettled).toBe(2300);
 		expect(ANSWERS_KEPT).toBeGreaterThanOrEqual(4 * unsettled);
 	});
