@@ -1,8 +1,10 @@
-// `npm run audit:verify`: check the audit log's hash chain in the database DATABASE_URL names
-// (the same setting as the server's). Exit 0 when every entry checks out, 1 naming the first bad one.
+// `npm run audit:verify`: check the audit log's hash chain and signed checkpoints in the database
+// DATABASE_URL names, with the key FELLSIDE_AUDIT_KEY_FILE names (the same settings as the
+// server's). Exit 0 when every entry checks out, 1 naming the first bad one.
 import { existsSync } from 'node:fs';
+import { loadAuditKey } from '../../src/lib/server/audit/key';
 import { verifyAuditChain } from '../../src/lib/server/audit/verify';
-import { ConfigError, parseDatabaseUrl } from '../../src/lib/server/config';
+import { auditKeyFile, ConfigError, parseDatabaseUrl } from '../../src/lib/server/config';
 import { openDatabase } from '../../src/lib/server/db/database';
 
 async function main(): Promise<number> {
@@ -10,11 +12,16 @@ async function main(): Promise<number> {
 	if (config.kind === 'sqlite' && config.path !== ':memory:' && !existsSync(config.path)) {
 		throw new ConfigError(`There is no SQLite database at ${config.path}. Check DATABASE_URL.`);
 	}
+	// Never made here: a new key would make every checkpoint look forged.
+	const key = loadAuditKey(auditKeyFile(process.env));
 	const database = await openDatabase(config);
 	try {
-		const check = await verifyAuditChain(database.db);
+		const check = await verifyAuditChain(database.db, key);
 		if (check.ok) {
-			console.log(`Audit log intact: all ${check.entries} entries check out.`);
+			const sealed = check.lastCheckpoint
+				? `; ${check.checkpoints} signed checkpoint${check.checkpoints === 1 ? '' : 's'}, the latest covering entries 1–${check.lastCheckpoint.seq} (signed ${check.lastCheckpoint.at})`
+				: '; no signed checkpoint yet';
+			console.log(`Audit log intact: all ${check.entries} entries check out${sealed}.`);
 			return 0;
 		}
 		const when = check.at ? ` (written ${check.at})` : '';

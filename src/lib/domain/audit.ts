@@ -93,7 +93,13 @@ export type AuditPerson = z.infer<typeof auditPersonSchema>;
  * (`entries` then counts the good entries before it).
  */
 export const auditChainCheckSchema = z.discriminatedUnion('ok', [
-	z.object({ ok: z.literal(true), entries: z.number().int().nonnegative() }),
+	z.object({
+		ok: z.literal(true),
+		entries: z.number().int().nonnegative(),
+		/** Signed checkpoints checked (S18), and the latest: entries after it are chained but not yet signed. */
+		checkpoints: z.number().int().nonnegative(),
+		lastCheckpoint: z.object({ seq: z.number().int().positive(), at: z.string() }).nullable()
+	}),
 	z.object({
 		ok: z.literal(false),
 		entries: z.number().int().nonnegative(),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cspSources, readMapSources } from '$lib/domain/map/sources.js';
-import { ConfigError, loadConfig, parseDatabaseUrl, redact } from './config';
+import { auditKeyFile, ConfigError, loadConfig, parseDatabaseUrl, redact } from './config';
 
 describe('parseDatabaseUrl', () => {
 	it('defaults to a SQLite file under ./data', () => {
@@ -106,6 +106,21 @@ describe('loadConfig', () => {
 		expect(secure('https://fellside.example.gov.uk')).toBe(true);
 		expect(secure(undefined)).toBe(true);
 		expect(secure('http://192.168.1.20:3000')).toBe(false);
+	});
+});
+
+describe('auditKeyFile', () => {
+	it('defaults to a file under ./data, and takes FELLSIDE_AUDIT_KEY_FILE relative to the working directory', () => {
+		expect(auditKeyFile({}, '/srv/fellside')).toBe(path.resolve('/srv/fellside/data/audit-signing-key.pem'));
+		expect(auditKeyFile({ FELLSIDE_AUDIT_KEY_FILE: ' ' }, '/srv/fellside')).toBe(
+			path.resolve('/srv/fellside/data/audit-signing-key.pem')
+		);
+		expect(auditKeyFile({ FELLSIDE_AUDIT_KEY_FILE: 'keys/audit.pem' }, '/srv/fellside')).toBe(
+			path.resolve('/srv/fellside/keys/audit.pem')
+		);
+		expect(auditKeyFile({ FELLSIDE_AUDIT_KEY_FILE: '/etc/fellside/audit.pem' }, '/srv')).toBe(
+			'/etc/fellside/audit.pem'
+		);
 	});
 });
 

@@ -22,6 +22,8 @@ export interface ServerConfig {
 	/** The online map layers: tile source and flood warnings. */
 	map: MapSources;
 	auth: AuthConfig;
+	/** The private key that signs the audit log's checkpoints (made on first start if missing). */
+	auditKeyFile: string;
 }
 
 export interface AuthConfig {
@@ -46,6 +48,12 @@ export interface AuthConfig {
 const HOUR = 3_600_000;
 
 export const DEFAULT_SQLITE_PATH = 'data/fellside.db';
+export const DEFAULT_AUDIT_KEY_FILE = 'data/audit-signing-key.pem';
+
+/** FELLSIDE_AUDIT_KEY_FILE, relative to the working directory; the same setting for the server and audit:verify. */
+export function auditKeyFile(env: Record<string, string | undefined>, cwd = process.cwd()): string {
+	return path.resolve(cwd, env.FELLSIDE_AUDIT_KEY_FILE?.trim() || DEFAULT_AUDIT_KEY_FILE);
+}
 
 export function parseDatabaseUrl(raw: string | undefined, cwd = process.cwd()): DatabaseConfig {
 	const value = raw?.trim() || DEFAULT_SQLITE_PATH;
@@ -93,7 +101,14 @@ export function loadConfig(
 	const map = readMap(env);
 	checkMapBuild(map, built);
 	const auth = loadAuthConfig(env);
-	return { database: parseDatabaseUrl(env.DATABASE_URL), seed, seedSize, map, auth };
+	return {
+		database: parseDatabaseUrl(env.DATABASE_URL),
+		seed,
+		seedSize,
+		map,
+		auth,
+		auditKeyFile: auditKeyFile(env)
+	};
 }
 
 export function loadAuthConfig(env: Record<string, string | undefined>): AuthConfig {

@@ -1,3 +1,5 @@
+import { checkpointAuditPeriodically } from './audit/checkpoint';
+import { loadAuditKey, type AuditKey } from './audit/key';
 import { pruneSignInsDaily } from './auth/prune';
 import { loadConfig, type ServerConfig } from './config';
 import { openDatabase, type DatabaseHandle } from './db/database';
@@ -9,6 +11,8 @@ import { pruneSyncDaily } from './sync/retention';
 interface Runtime {
 	config: ServerConfig;
 	database: DatabaseHandle;
+	/** Signs the audit log's checkpoints, and checks them (GET /api/v1/audit/verify). */
+	auditKey: AuditKey;
 	stopPruning: () => void;
 }
 
@@ -17,6 +21,12 @@ let runtime: Runtime | undefined;
 /** Start-up: read the environment, open and migrate the database, seed demo data when asked. */
 export async function startRuntime(env: Record<string, string | undefined>): Promise<Runtime> {
 	const config = loadConfig(env);
+	const auditKey = loadAuditKey(config.auditKeyFile, { create: true });
+	if (auditKey.created) {
+		console.log(
+			`Made a new audit signing key at ${config.auditKeyFile} (key ${auditKey.id}). Keep a copy away from the database: without it the audit log's checkpoints cannot be checked.`
+		);
+	}
 	const database = await openDatabase(config.database);
 	try {
 		await migrateToLatest(database.db);
@@ -30,8 +40,12 @@ export async function startRuntime(env: Record<string, string | undefined>): Pro
 		await database.close();
 		throw error;
 	}
-	const pruning = [pruneSyncDaily(database), pruneSignInsDaily(database)];
-	runtime = { config, database, stopPruning: () => pruning.forEach((p) => p.stop()) };
+	const pruning = [
+		pruneSyncDaily(database),
+		pruneSignInsDaily(database),
+		checkpointAuditPeriodically(database, auditKey)
+	];
+	runtime = { config, database, auditKey, stopPruning: () => pruning.forEach((p) => p.stop()) };
 	return runtime;
 }
 

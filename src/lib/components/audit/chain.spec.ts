@@ -3,12 +3,18 @@ import { chainVerdict } from './chain';
 
 describe('the chain check in words', () => {
 	it('says an intact log is intact, and how many entries were checked', () => {
-		expect(chainVerdict({ ok: true, entries: 1234 })).toEqual({
+		const signed = { checkpoints: 3, lastCheckpoint: { seq: 1200, at: '2026-11-24T09:00:00.000Z' } };
+		expect(chainVerdict({ ok: true, entries: 1234, ...signed })).toEqual({
 			intact: true,
 			title: 'The audit log is intact',
-			detail: 'All 1234 entries check out: none has been changed, removed or reordered since it was written.'
+			detail:
+				'All 1234 entries check out: none has been changed, removed or reordered since it was written. The server last signed the log at 24 Nov 2026, 09:00:00 GMT, up to entry 1200; 3 signatures in all check out.'
 		});
-		expect(chainVerdict({ ok: true, entries: 0 }).detail).toBe('It has no entries yet.');
+		const unsigned = { checkpoints: 0, lastCheckpoint: null };
+		expect(chainVerdict({ ok: true, entries: 5, ...unsigned }).detail).toBe(
+			'All 5 entries check out: none has been changed, removed or reordered since it was written. The server has not signed the log yet: it does so when it starts and every hour.'
+		);
+		expect(chainVerdict({ ok: true, entries: 0, ...unsigned }).detail).toBe('It has no entries yet.');
 	});
 
 	it('names the first bad entry, when it says it was written, and what went wrong', () => {

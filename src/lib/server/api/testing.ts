@@ -1,4 +1,5 @@
 import type { AuditStore } from '../audit';
+import { ephemeralAuditKey } from '../audit/key';
 import { signIn } from '../auth/sign-in';
 import type { AuthConfig } from '../config';
 import { sessionPolicy, type ApiContext, type SignedIn } from './context';
@@ -16,6 +17,9 @@ export const TEST_AUTH: AuthConfig = {
 	deviceLockMinutes: 10
 };
 
+/** The audit signing key of every test context: made afresh in memory for each test run. */
+export const TEST_AUDIT_KEY = ephemeralAuditKey();
+
 export function contextFor(
 	store: AuditStore,
 	session: SignedIn | null,
@@ -27,7 +31,8 @@ export function contextFor(
 		session,
 		ip: options.ip ?? '192.0.2.10',
 		now: options.now ?? (() => new Date()),
-		serverOrigin: TEST_ORIGIN
+		serverOrigin: TEST_ORIGIN,
+		auditKey: TEST_AUDIT_KEY
 	};
 }
 

@@ -1,8 +1,14 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate';
 import { available, testDatabases, type TestDatabase } from '../db/testing';
 import { recordAudit, searchAudit, verifyAuditChain, type AuditEvent, type AuditStore } from '.';
+import { TEST_AUDIT_KEY } from '../api/testing';
+import { checkpointAudit } from './checkpoint';
+import { loadAuditKey } from './key';
 import { tamper } from './testing';
 
 const AT = new Date('2026-11-23T10:00:00.000Z');
@@ -48,7 +54,12 @@ describe.each(testDatabases)('the audit log on $kind', (kind: TestDatabase) => {
 	});
 
 	it.skipIf(!available(kind))('chains every entry to the one before and verifies', async () => {
-		expect(await verifyAuditChain(store.db)).toEqual({ ok: true, entries: 7 });
+		expect(await verifyAuditChain(store.db, TEST_AUDIT_KEY)).toEqual({
+			ok: true,
+			entries: 7,
+			checkpoints: 0,
+			lastCheckpoint: null
+		});
 		const rows = await store.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
 		expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4, 5, 6, 7]);
 		for (let i = 1; i < rows.length; i++) expect(rows[i]?.prev_hash).toBe(rows[i - 1]?.hash);
@@ -68,7 +79,7 @@ describe.each(testDatabases)('the audit log on $kind', (kind: TestDatabase) => {
 		await tamper(store, (db) =>
 			db.updateTable('audit_log').set({ staff_id: 'someone-else' }).where('seq', '=', 3).execute()
 		);
-		expect(await verifyAuditChain(store.db)).toMatchObject({
+		expect(await verifyAuditChain(store.db, TEST_AUDIT_KEY)).toMatchObject({
 			ok: false,
 			seq: 3,
 			problem: expect.stringContaining('altered') as string
@@ -83,22 +94,36 @@ describe.each(testDatabases)('the audit log on $kind', (kind: TestDatabase) => {
 				.where('seq', '=', 4)
 				.execute()
 		);
-		const check = await verifyAuditChain(store.db);
+		const check = await verifyAuditChain(store.db, TEST_AUDIT_KEY);
 		expect(check).toMatchObject({ ok: false, seq: 4 });
 	});
 
 	it.skipIf(!available(kind))(
 		'npm run audit:verify passes an intact log and names a tampered entry',
 		async () => {
+			const keys = mkdtempSync(path.join(os.tmpdir(), 'fellside-audit-key-'));
+			const keyFile = path.join(keys, 'audit.pem');
 			const verify = () =>
 				spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit/verify.ts'], {
-					env: { ...process.env, DATABASE_URL: url },
+					env: { ...process.env, DATABASE_URL: url, FELLSIDE_AUDIT_KEY_FILE: keyFile },
 					encoding: 'utf8',
 					timeout: 60_000
 				});
+			const keyless = verify();
+			expect(keyless.stderr).toContain(`There is no audit signing key at ${keyFile}`);
+			expect(keyless.status).toBe(2);
+			expect(existsSync(keyFile)).toBe(false);
+
+			const key = loadAuditKey(keyFile, { create: true });
 			const intact = verify();
-			expect(intact.stdout.trim()).toBe('Audit log intact: all 7 entries check out.');
+			expect(intact.stdout.trim()).toBe(
+				'Audit log intact: all 7 entries check out; no signed checkpoint yet.'
+			);
 			expect(intact.status).toBe(0);
+			await checkpointAudit(store, key, minutes(30));
+			expect(verify().stdout.trim()).toBe(
+				`Audit log intact: all 7 entries check out; 1 signed checkpoint, the latest covering entries 1–7 (signed ${minutes(30).toISOString()}).`
+			);
 
 			await tamper(store, (db) =>
 				db.updateTable('audit_log').set({ at: '2026-11-24T00:00:00.000Z' }).where('seq', '=', 6).execute()
@@ -107,12 +132,13 @@ describe.each(testDatabases)('the audit log on $kind', (kind: TestDatabase) => {
 			expect(tampered.status).toBe(1);
 			expect(tampered.stderr).toContain('Audit log NOT intact at entry 6 (written 2026-11-24T00:00:00.000Z)');
 			expect(tampered.stderr).toContain('The 5 entries before it check out.');
+			rmSync(keys, { recursive: true });
 		}
 	);
 
 	it.skipIf(!available(kind))('detects a deleted entry', async () => {
 		await tamper(store, (db) => db.deleteFrom('audit_log').where('seq', '=', 5).execute());
-		expect(await verifyAuditChain(store.db)).toMatchObject({
+		expect(await verifyAuditChain(store.db, TEST_AUDIT_KEY)).toMatchObject({
 			ok: false,
 			seq: 5,
 			problem: expect.stringContaining('missing') as string
@@ -151,6 +177,11 @@ describe.each(testDatabases)('the audit log on $kind', (kind: TestDatabase) => {
 		await Promise.all(
 			Array.from({ length: 20 }, (_, i) => recordAudit(store, [signIn(`racer-${i}`, 20)[0]], minutes(20)))
 		);
-		expect(await verifyAuditChain(store.db)).toEqual({ ok: true, entries: 27 });
+		expect(await verifyAuditChain(store.db, TEST_AUDIT_KEY)).toEqual({
+			ok: true,
+			entries: 27,
+			checkpoints: 0,
+			lastCheckpoint: null
+		});
 	});
 });

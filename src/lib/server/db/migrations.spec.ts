@@ -105,6 +105,13 @@ const expected: Record<string, Record<string, { nullable: boolean }>> = {
 		details: { nullable: false },
 		prev_hash: { nullable: false },
 		hash: { nullable: false }
+	},
+	audit_checkpoint: {
+		seq: { nullable: false },
+		hash: { nullable: false },
+		at: { nullable: false },
+		key_id: { nullable: false },
+		signature: { nullable: false }
 	}
 };
 

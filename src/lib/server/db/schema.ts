@@ -18,6 +18,7 @@ export interface Database {
 	staff_session: StaffSessionTable;
 	sign_in_throttle: SignInThrottleTable;
 	audit_log: AuditLogTable;
+	audit_checkpoint: AuditCheckpointTable;
 }
 
 /**
@@ -177,4 +178,16 @@ export interface AuditLogTable {
 	details: string;
 	prev_hash: string;
 	hash: string;
+}
+
+/** A signed checkpoint: the audit entry `seq` had this hash when the server signed it. */
+export interface AuditCheckpointTable {
+	seq: BigIntColumn;
+	hash: string;
+	/** When it was signed (UTC). */
+	at: string;
+	/** Which key signed it (see audit/key). */
+	key_id: string;
+	/** Base64 Ed25519 signature over `checkpointMessage`. */
+	signature: string;
 }

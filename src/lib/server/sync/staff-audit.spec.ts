@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleVisit } from '$lib/domain/visit/fixtures';
+import { TEST_AUDIT_KEY } from '../api/testing';
 import { searchAudit, verifyAuditChain } from '../audit';
 import type { Actor } from '../auth/actor';
 import { available, testDatabases } from '../db/testing';
@@ -106,7 +107,7 @@ describe.each(testDatabases)('sync records who acted, on $kind', (kind) => {
 			const everything = JSON.stringify(await db.selectFrom('audit_log').selectAll().execute());
 			expect(everything).not.toContain('PLANTED-HEALTH');
 			expect(everything).not.toContain('Eileen');
-			expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 7 });
+			expect(await verifyAuditChain(db, TEST_AUDIT_KEY)).toMatchObject({ ok: true, entries: 7 });
 		}
 	);
 

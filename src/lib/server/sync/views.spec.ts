@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleVisit } from '$lib/domain/visit/fixtures';
+import { TEST_AUDIT_KEY } from '../api/testing';
 import { searchAudit, verifyAuditChain } from '../audit';
 import { available, testDatabases } from '../db/testing';
 import type { SyncServer } from './http';
@@ -56,7 +57,7 @@ describe.each(testDatabases)('views reported by a device, on $kind', (kind) => {
 				// Not on the server (yet): recorded all the same, without an area.
 				{ targetType: 'referral', targetId: madeOffline, areaId: null, details: { view: 2 } }
 			]);
-			expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+			expect(await verifyAuditChain(db, TEST_AUDIT_KEY)).toMatchObject({ ok: true });
 		}
 	);
 

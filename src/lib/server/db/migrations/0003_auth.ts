@@ -1,5 +1,6 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { atomically } from './atomically';
+import { isPostgres } from './dialect';
 
 /**
  * Sign-in and audit: staff sessions (only a hash of each token is stored), sign-in throttling
@@ -57,8 +58,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 		}
 	});
 }
-
-const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * The application only ever appends to the audit log; the database refuses anything else, so a bug

@@ -1,0 +1,50 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AuditKeyError, ephemeralAuditKey, loadAuditKey } from './key';
+
+describe('the audit signing key', () => {
+	let dir: string;
+	beforeEach(() => {
+		dir = mkdtempSync(path.join(os.tmpdir(), 'fellside-audit-key-'));
+	});
+	afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('is made once, readable by its owner alone, and the same key when loaded again', () => {
+		const file = path.join(dir, 'keys', 'audit.pem');
+		const made = loadAuditKey(file, { create: true });
+		expect(made.created).toBe(true);
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+		const pem = readFileSync(file, 'utf8');
+		const again = loadAuditKey(file, { create: true });
+		expect(again).toMatchObject({ created: false, id: made.id });
+		expect(readFileSync(file, 'utf8')).toBe(pem);
+		expect(again.verify('checkpoint', made.sign('checkpoint'))).toBe(true);
+	});
+
+	it('checks signatures: another message, another key or a garbled signature fail', () => {
+		const key = ephemeralAuditKey();
+		const signature = key.sign('entry 7');
+		expect(key.verify('entry 7', signature)).toBe(true);
+		expect(key.verify('entry 8', signature)).toBe(false);
+		expect(ephemeralAuditKey().verify('entry 7', signature)).toBe(false);
+		expect(key.verify('entry 7', 'not base64 at all!')).toBe(false);
+		expect(key.id).toMatch(/^[0-9a-f]{16}$/);
+	});
+
+	it('says clearly when the file is missing, not a key, or the wrong kind of key', () => {
+		const missing = path.join(dir, 'none.pem');
+		expect(() => loadAuditKey(missing)).toThrow(
+			new AuditKeyError(`There is no audit signing key at ${missing}. Check FELLSIDE_AUDIT_KEY_FILE.`)
+		);
+		const garbage = path.join(dir, 'garbage.pem');
+		writeFileSync(garbage, 'hello');
+		expect(() => loadAuditKey(garbage, { create: true })).toThrow(/is not a private key in PEM form/);
+		const rsa = path.join(dir, 'rsa.pem');
+		const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+		writeFileSync(rsa, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+		expect(() => loadAuditKey(rsa)).toThrow(/holds a rsa key; the audit log is signed with an Ed25519 key/);
+	});
+});

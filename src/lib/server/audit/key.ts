@@ -1,0 +1,96 @@
+import {
+	createHash,
+	createPrivateKey,
+	createPublicKey,
+	generateKeyPairSync,
+	sign,
+	verify,
+	type KeyObject
+} from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../config';
+
+/**
+ * The key that signs the audit log's checkpoints (S18). It is kept in a file, never in the
+ * database: whoever can rewrite the database, hash chain and all, still cannot sign for it.
+ */
+export interface AuditKey {
+	/** The first 16 hex digits of the SHA-256 of the public key: names the key in each checkpoint. */
+	readonly id: string;
+	sign(message: string): string;
+	/** Whether `signature` (base64) is this key's over `message`. */
+	verify(message: string, signature: string): boolean;
+}
+
+/** Ed25519: small, fast, deterministic signatures, and no parameters to get wrong. */
+function auditKeyOf(privateKey: KeyObject): AuditKey {
+	const publicKey = createPublicKey(privateKey);
+	const id = createHash('sha256')
+		.update(publicKey.export({ type: 'spki', format: 'der' }))
+		.digest('hex')
+		.slice(0, 16);
+	return {
+		id,
+		sign: (message) => sign(null, Buffer.from(message), privateKey).toString('base64'),
+		verify: (message, signature) => {
+			try {
+				return verify(null, Buffer.from(message), publicKey, Buffer.from(signature, 'base64'));
+			} catch {
+				return false;
+			}
+		}
+	};
+}
+
+/** A new key held only in memory: for tests, and for nothing that must verify later. */
+export function ephemeralAuditKey(): AuditKey {
+	return auditKeyOf(generateKeyPairSync('ed25519').privateKey);
+}
+
+/** The audit key file is missing or is not an Ed25519 private key in PEM: the operator's to fix. */
+export class AuditKeyError extends ConfigError {
+	override name = 'AuditKeyError';
+}
+
+/**
+ * The key in `file` (PEM, PKCS#8). With `create`, a missing file is made with a new key, readable
+ * by this user alone; an existing file is never overwritten.
+ */
+export function loadAuditKey(
+	file: string,
+	options: { create?: boolean } = {}
+): AuditKey & { created: boolean } {
+	let pem: string;
+	let created = false;
+	try {
+		pem = readFileSync(file, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		if (!options.create) {
+			throw new AuditKeyError(`There is no audit signing key at ${file}. Check FELLSIDE_AUDIT_KEY_FILE.`);
+		}
+		pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+		mkdirSync(path.dirname(file), { recursive: true });
+		try {
+			// 'wx': never replace a key; another process starting at the same moment may have made one.
+			writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+			created = true;
+		} catch (raced) {
+			if ((raced as NodeJS.ErrnoException).code !== 'EEXIST') throw raced;
+			pem = readFileSync(file, 'utf8');
+		}
+	}
+	let key: KeyObject;
+	try {
+		key = createPrivateKey(pem);
+	} catch {
+		throw new AuditKeyError(`${file} is not a private key in PEM form. Check FELLSIDE_AUDIT_KEY_FILE.`);
+	}
+	if (key.asymmetricKeyType !== 'ed25519') {
+		throw new AuditKeyError(
+			`${file} holds a ${key.asymmetricKeyType ?? 'symmetric'} key; the audit log is signed with an Ed25519 key.`
+		);
+	}
+	return { ...auditKeyOf(key), created };
+}
