@@ -14,6 +14,8 @@ interface Runtime {
 	/** Signs the audit log's checkpoints, and checks them (GET /api/v1/audit/verify). */
 	auditKey: AuditKey;
 	stopPruning: () => void;
+	/** Sign the audit log's latest entry now, if it is not signed yet. */
+	signAudit: () => Promise<unknown>;
 }
 
 let runtime: Runtime | undefined;
@@ -40,12 +42,15 @@ export async function startRuntime(env: Record<string, string | undefined>): Pro
 		await database.close();
 		throw error;
 	}
-	const pruning = [
-		pruneSyncDaily(database),
-		pruneSignInsDaily(database),
-		checkpointAuditPeriodically(database, auditKey)
-	];
-	runtime = { config, database, auditKey, stopPruning: () => pruning.forEach((p) => p.stop()) };
+	const checkpoints = checkpointAuditPeriodically(database, auditKey);
+	const pruning = [pruneSyncDaily(database), pruneSignInsDaily(database), checkpoints];
+	runtime = {
+		config,
+		database,
+		auditKey,
+		stopPruning: () => pruning.forEach((p) => p.stop()),
+		signAudit: checkpoints.runNow
+	};
 	return runtime;
 }
 
@@ -58,6 +63,8 @@ export async function stopRuntime(): Promise<void> {
 	const current = runtime;
 	runtime = undefined;
 	current?.stopPruning();
+	// The last entries are signed as the server stops, not left for up to an hour unsigned.
+	await current?.signAudit();
 	await current?.database.close();
 }
 

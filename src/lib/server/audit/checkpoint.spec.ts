@@ -159,7 +159,7 @@ describe.each(testDatabases)('signed checkpoints of the audit log on $kind (S18)
 	});
 
 	it.skipIf(!available(kind))(
-		'signs at start-up, writes each checkpoint to the server output, and stops',
+		'signs at start-up and when asked (as the server stops), printing each checkpoint',
 		async () => {
 			const lines: string[] = [];
 			const periodic = checkpointAuditPeriodically(store, TEST_AUDIT_KEY, {
@@ -167,11 +167,15 @@ describe.each(testDatabases)('signed checkpoints of the audit log on $kind (S18)
 				log: (l) => lines.push(l)
 			});
 			const made = await periodic.firstRun;
+			await signIns(store, 8, 8);
+			const now = await periodic.runNow();
+			expect(await periodic.runNow()).toBeNull();
 			periodic.stop();
 			expect(made).toMatchObject({ seq: 7 });
-			expect(lines).toEqual([
-				`Audit checkpoint: entry 7 hash ${made?.hash} signed ${minutes(10).toISOString()} by key ${TEST_AUDIT_KEY.id}: ${made?.signature}`
-			]);
+			expect(now).toMatchObject({ seq: 8 });
+			const line = (c: typeof made) =>
+				`Audit checkpoint: entry ${c?.seq} hash ${c?.hash} signed ${minutes(10).toISOString()} by key ${TEST_AUDIT_KEY.id}: ${c?.signature}`;
+			expect(lines).toEqual([line(made), line(now)]);
 		}
 	);
 });

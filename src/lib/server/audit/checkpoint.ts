@@ -72,15 +72,16 @@ async function lastCheckpointSeq(db: Kysely<Database>): Promise<number> {
 }
 
 /**
- * Sign the log now, then every `CHECKPOINT_EVERY_MS` while the server runs. Each checkpoint is
- * also written to the server's output, so a copy lives outside the database (wherever the logs
- * are kept). A failed run is logged and tried again at the next.
+ * Sign the log now, then every `CHECKPOINT_EVERY_MS` while the server runs, and whenever `runNow`
+ * is called (as the server stops). Each checkpoint is also written to the server's output, so a
+ * copy lives outside the database (wherever the logs are kept). A failed run is logged and tried
+ * again at the next.
  */
 export function checkpointAuditPeriodically(
 	store: AuditStore,
 	key: AuditKey,
 	options: { now?: () => Date; log?: (line: string) => void } = {}
-): { firstRun: Promise<Checkpoint | null>; stop: () => void } {
+): { firstRun: Promise<Checkpoint | null>; runNow: () => Promise<Checkpoint | null>; stop: () => void } {
 	const now = options.now ?? (() => new Date());
 	const log = options.log ?? ((line: string) => console.log(line));
 	const run = async () => {
@@ -96,7 +97,7 @@ export function checkpointAuditPeriodically(
 	const firstRun = run();
 	const timer = setInterval(() => void run(), CHECKPOINT_EVERY_MS);
 	timer.unref();
-	return { firstRun, stop: () => clearInterval(timer) };
+	return { firstRun, runNow: run, stop: () => clearInterval(timer) };
 }
 
 /** One line for the server's output: all a checker needs to compare with the database later. */
