@@ -183,6 +183,30 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 	);
 
 	it.skipIf(!available(kind))(
+		'a push that arrived early waits as long as the push ahead of it is being handled here, not only its usual wait',
+		async () => {
+			// A storm: both wait behind other devices' pushes far longer than the usual wait (50 ms).
+			const { database, device } = await setUp({ waitForEarlierMs: 50 });
+			const anna = device('Anna');
+			for (let i = 0; i < 4; i++) anna.create();
+			let release = () => {};
+			const held = new Promise<void>((resolve) => (release = resolve));
+			const blocker = writeTransaction(database, () => held);
+			const second = anna.request('push', { mutations: anna.outbox.slice(2) });
+			const first = anna.request('push', { mutations: anna.outbox.slice(0, 2) });
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			release();
+			await blocker;
+			expect(await first).toMatchObject({ status: 200, body: { lastMutationId: 2 } });
+			// Not a gap: that would have made the device renumber, and its other pushes refused as stale.
+			expect(await second).toMatchObject({ status: 200, body: { lastMutationId: 4 } });
+			expect(await counts(database)).toMatchObject({ records: 4, answers: 4 });
+			const [client] = await database.db.selectFrom('sync_client').select('gaps_answered').execute();
+			expect(Number(client?.gaps_answered)).toBe(0);
+		}
+	);
+
+	it.skipIf(!available(kind))(
 		'a push still ahead when its wait is over is answered with the id expected, and applies nothing',
 		async () => {
 			const { database, device } = await setUp({ waitForEarlierMs: 120 });

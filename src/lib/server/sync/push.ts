@@ -36,6 +36,14 @@ export interface PushContext {
 
 /** What the API gives a push that arrived early: its device sends at most four at once. */
 export const WAIT_FOR_EARLIER_MS = 2000;
+/**
+ * How long a push that arrived early waits while the push carrying the id expected next is being
+ * handled in this process (queued behind others in a reconnect storm, say). That one is never
+ * early itself, so it will commit or fail; waiting for it spares the device a gap answer, and with
+ * it a renumbering and its other pushes on their way refused as stale. Well inside the 60 s a
+ * device gives a request.
+ */
+export const WAIT_FOR_PUSH_HERE_MS = 30_000;
 /** How often a waiting push looks again, in case the push ahead commits in another process. */
 const LOOK_AGAIN_MS = 50;
 
@@ -47,7 +55,8 @@ const LOOK_AGAIN_MS = 50;
  * reason and still advances the id.
  *
  * A push whose first id is beyond the next one expected waits (outside any transaction) for the
- * device's pushes ahead of it, up to `waitForEarlierMs`, then tries again. Every "gap" answer is
+ * device's pushes ahead of it, up to `waitForEarlierMs` (longer while the push it waits for is
+ * being handled in this process: `WAIT_FOR_PUSH_HERE_MS`), then tries again. Every "gap" answer is
  * counted with the device first and tells it the count, its new numbering: a push that carries an
  * older one was numbered before the device last renumbered, and is refused without being applied,
  * whenever it arrives and whichever process answered the gap (`checkNumbering`).
@@ -58,30 +67,67 @@ export async function push(
 	context: PushContext
 ): Promise<PushResponse> {
 	checkConsecutive(request.mutations);
-	const until = Date.now() + (context.waitForEarlierMs ?? 0);
-	for (;;) {
-		const seen = committed.count(request.clientId);
-		try {
-			return await pushOnce(database, request, context);
-		} catch (error) {
-			if (!(error instanceof SyncRefusal) || error.code !== 'mutation-gap') throw error;
-			const left = until - Date.now();
-			if (error instanceof ArrivedEarly && left > 0) {
-				await committed.next(request.clientId, Math.min(left, LOOK_AGAIN_MS), seen);
-				continue;
+	const wait = context.waitForEarlierMs ?? 0;
+	const start = Date.now();
+	const [until, longest] = [start + wait, start + (wait > 0 ? Math.max(wait, WAIT_FOR_PUSH_HERE_MS) : 0)];
+	const leave = handling.add(request.clientId, request.mutations);
+	try {
+		for (;;) {
+			const seen = committed.count(request.clientId);
+			try {
+				return await pushOnce(database, request, context);
+			} catch (error) {
+				if (!(error instanceof SyncRefusal) || error.code !== 'mutation-gap') throw error;
+				const here = error instanceof ArrivedEarly && handling.carries(request.clientId, error.expected);
+				const left = (here ? longest : until) - Date.now();
+				if (error instanceof ArrivedEarly && left > 0) {
+					await committed.next(request.clientId, Math.min(left, LOOK_AGAIN_MS), seen);
+					continue;
+				}
+				const numbering = await countGapAnswer(database, request, context);
+				throw new SyncRefusal(409, 'mutation-gap', error.message, error.expectedMutationId, numbering);
 			}
-			const numbering = await countGapAnswer(database, request, context);
-			throw new SyncRefusal(409, 'mutation-gap', error.message, error.expectedMutationId, numbering);
 		}
+	} finally {
+		leave();
 	}
 }
 
 /** A push whose first id is beyond the next one expected: it may wait for the one ahead of it. */
 class ArrivedEarly extends SyncRefusal {
-	constructor(expected: number, first: number) {
+	constructor(
+		readonly expected: number,
+		first: number
+	) {
 		super(409, 'mutation-gap', gapMessage(expected, first), expected);
 	}
 }
+
+/** The pushes this process is handling, by device: the ids each carries. */
+class Handling {
+	readonly #byClient = new Map<string, Set<{ first: number; last: number }>>();
+
+	/** Note a push; returns the way to forget it once answered. */
+	add(clientId: string, mutations: readonly Mutation[]): () => void {
+		const [first, last] = [mutations[0]?.id, mutations.at(-1)?.id];
+		if (first === undefined || last === undefined) return () => {};
+		const ids = { first, last };
+		const pushes = this.#byClient.get(clientId) ?? new Set();
+		this.#byClient.set(clientId, pushes.add(ids));
+		return () => {
+			pushes.delete(ids);
+			if (pushes.size === 0 && this.#byClient.get(clientId) === pushes) this.#byClient.delete(clientId);
+		};
+	}
+
+	/** Whether a push of the device being handled here carries this id. */
+	carries(clientId: string, id: number): boolean {
+		for (const { first, last } of this.#byClient.get(clientId) ?? [])
+			if (first <= id && id <= last) return true;
+		return false;
+	}
+}
+const handling = new Handling();
 
 const gapMessage = (expected: number, first: number) =>
 	`The server expected change number ${expected} from this device next, not ${first}. The device will number its waiting changes again and resend them.`;
