@@ -21,7 +21,9 @@ async function main(): Promise<number> {
 			const sealed = check.lastCheckpoint
 				? `; ${check.checkpoints} signed checkpoint${check.checkpoints === 1 ? '' : 's'}, the latest covering entries 1–${check.lastCheckpoint.seq} (signed ${check.lastCheckpoint.at})`
 				: '; no signed checkpoint yet';
-			console.log(`Audit log intact: all ${check.entries} entries check out${sealed}.`);
+			const entries =
+				check.entries === 1 ? 'its one entry checks out' : `all ${check.entries} entries check out`;
+			console.log(`Audit log intact: ${entries}${sealed}.`);
 			return 0;
 		}
 		const when = check.at ? ` (written ${check.at})` : '';
