@@ -38,6 +38,27 @@ describe.each(testDatabases)('sync writes on $kind', (kind) => {
 		}
 	);
 
+	it.skipIf(!available(kind))(
+		'let the process read new requests between groups, however long the queue',
+		async () => {
+			const { database, cleanup: close } = await openSyncDatabase(kind);
+			cleanup = close;
+			const order: string[] = [];
+			const writers = Array.from({ length: 80 }, (_, i) =>
+				writeTransaction(database, async (trx) => {
+					await sql`select 1`.execute(trx);
+					order.push(`writer ${i}`);
+				})
+			);
+			// A request that arrived meanwhile: read once the group running now has committed.
+			setImmediate(() => order.push('request'));
+			await Promise.all(writers);
+			// Never after the whole queue (the group size is 16; PostgreSQL's network reads let it in sooner).
+			expect(order.indexOf('request')).toBeGreaterThanOrEqual(0);
+			expect(order.indexOf('request')).toBeLessThanOrEqual(16);
+		}
+	);
+
 	it.skipIf(!available(kind))('a failed writer does not stop the ones queued after it', async () => {
 		const { database, cleanup: close } = await openSyncDatabase(kind);
 		cleanup = close;

@@ -89,6 +89,10 @@ class WriteQueue {
 				if ('error' in outcome) writer.reject(outcome.error);
 				else writer.resolve(outcome.value);
 			});
+			// SQLite's driver answers through promises alone: without a pause between groups, a long
+			// queue would run to its end before this process read another request (the push the
+			// waiting ones need, a pull, a health check).
+			await new Promise((resolve) => setImmediate(resolve));
 		}
 		this.#running = false;
 	}
