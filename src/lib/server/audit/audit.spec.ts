@@ -3,13 +3,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../db/migrate';
 import { available, testDatabases, type TestDatabase } from '../db/testing';
 import { recordAudit, searchAudit, verifyAuditChain, type AuditEvent, type AuditStore } from '.';
 import { TEST_AUDIT_KEY } from '../api/testing';
 import { checkpointAudit } from './checkpoint';
 import { loadAuditKey } from './key';
-import { tamper } from './testing';
+import { openAuditStore, tamper } from './testing';
 
 const AT = new Date('2026-11-23T10:00:00.000Z');
 const minutes = (n: number) => new Date(AT.getTime() + n * 60_000);
@@ -25,11 +24,7 @@ describe.each(testDatabases)('the audit log on $kind', (kind: TestDatabase) => {
 	let cleanup: (() => Promise<void>) | undefined;
 	beforeEach(async () => {
 		if (!available(kind)) return;
-		const handle = await kind.open();
-		await migrateToLatest(handle.db);
-		store = { db: handle.db, kind: handle.kind };
-		url = handle.url;
-		cleanup = handle.cleanup;
+		({ store, url, cleanup } = await openAuditStore(kind));
 		for (let i = 1; i <= 5; i++) await recordAudit(store, [signIn(`staff-${i}`, i)[0]], minutes(i));
 		await recordAudit(
 			store,

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_AUDIT_KEY } from '../api/testing';
-import { migrateToLatest } from '../db/migrate';
 import { available, testDatabases, type TestDatabase } from '../db/testing';
 import { entryHash } from './chain';
 import { checkpointAudit, checkpointAuditPeriodically, checkpointMessage } from './checkpoint';
 import { ephemeralAuditKey } from './key';
 import { recordAudit, type AuditStore } from './log';
-import { tamper } from './testing';
+import { openAuditStore, tamper } from './testing';
 import { verifyAuditChain } from './verify';
 
 const AT = new Date('2026-11-24T09:00:00.000Z');
@@ -23,10 +22,7 @@ describe.each(testDatabases)('signed checkpoints of the audit log on $kind (S18)
 	let cleanup: (() => Promise<void>) | undefined;
 	beforeEach(async () => {
 		if (!available(kind)) return;
-		const handle = await kind.open();
-		await migrateToLatest(handle.db);
-		store = { db: handle.db, kind: handle.kind };
-		cleanup = handle.cleanup;
+		({ store, cleanup } = await openAuditStore(kind));
 		await signIns(store, 1, 7);
 	});
 	afterEach(async () => {

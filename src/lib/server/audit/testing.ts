@@ -1,6 +1,17 @@
 import { sql, type Kysely } from 'kysely';
+import { migrateToLatest } from '../db/migrate';
 import type { Database } from '../db/schema';
+import type { TestDatabase } from '../db/testing';
 import type { AuditStore } from './log';
+
+/** Test support: a migrated, empty database of this kind, as the audit log's store. */
+export async function openAuditStore(
+	kind: TestDatabase
+): Promise<{ store: AuditStore; url: string; cleanup: () => Promise<void> }> {
+	const handle = await kind.open();
+	await migrateToLatest(handle.db);
+	return { store: { db: handle.db, kind: handle.kind }, url: handle.url, cleanup: handle.cleanup };
+}
 
 /**
  * Test support: change the log behind the application's back, as someone with the database in

@@ -23,6 +23,26 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 		return { database: opened.database, server, time, device };
 	}
 
+	/**
+	 * A device's two pushes (changes 1–2 and 3–4) queued behind a write held until `release`, the
+	 * later one first, as when the network delivers them out of order in a busy moment.
+	 */
+	async function laterPushFirst(waitForEarlierMs: number) {
+		const { database, device } = await setUp({ waitForEarlierMs });
+		const anna = device('Anna');
+		for (let i = 0; i < 4; i++) anna.create();
+		let unblock = () => {};
+		const held = new Promise<void>((resolve) => (unblock = resolve));
+		const blocker = writeTransaction(database, () => held);
+		const second = anna.request('push', { mutations: anna.outbox.slice(2) });
+		const first = anna.request('push', { mutations: anna.outbox.slice(0, 2) });
+		const release = async () => {
+			unblock();
+			await blocker;
+		};
+		return { database, first, second, release };
+	}
+
 	async function counts(database: SyncDatabase) {
 		const count = async (table: 'record' | 'sync_mutation' | 'conflict' | 'change_log') =>
 			Number(
@@ -160,20 +180,11 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 	it.skipIf(!available(kind))(
 		'a push committed in the same group as the one ahead of it is applied at once, not after a look again',
 		async () => {
-			const { database, device } = await setUp({ waitForEarlierMs: 5000 });
-			const anna = device('Anna');
-			for (let i = 0; i < 4; i++) anna.create();
-			let release = () => {};
-			const held = new Promise<void>((resolve) => (release = resolve));
-			const blocker = writeTransaction(database, () => held);
-			// Both queue behind the blocker, the later push first: they commit together, in that order.
-			const second = anna.request('push', { mutations: anna.outbox.slice(2) });
-			const first = anna.request('push', { mutations: anna.outbox.slice(0, 2) });
-			// No timer fires from here: a push that waited for one to look again would never finish
-			// (and the test time out).
+			const { database, first, second, release } = await laterPushFirst(5000);
+			// They commit together, in that order. No timer fires from here: a push that waited for
+			// one to look again would never finish (and the test time out).
 			vi.useFakeTimers({ toFake: ['setTimeout'] });
-			release();
-			await blocker;
+			await release();
 			expect(await first).toMatchObject({ status: 200, body: { lastMutationId: 2 } });
 			expect(await second).toMatchObject({ status: 200, body: { lastMutationId: 4 } });
 			vi.useRealTimers();
@@ -186,17 +197,9 @@ describe.each(testDatabases)('push on $kind', (kind) => {
 		'a push that arrived early waits as long as the push ahead of it is being handled here, not only its usual wait',
 		async () => {
 			// A storm: both wait behind other devices' pushes far longer than the usual wait (50 ms).
-			const { database, device } = await setUp({ waitForEarlierMs: 50 });
-			const anna = device('Anna');
-			for (let i = 0; i < 4; i++) anna.create();
-			let release = () => {};
-			const held = new Promise<void>((resolve) => (release = resolve));
-			const blocker = writeTransaction(database, () => held);
-			const second = anna.request('push', { mutations: anna.outbox.slice(2) });
-			const first = anna.request('push', { mutations: anna.outbox.slice(0, 2) });
+			const { database, first, second, release } = await laterPushFirst(50);
 			await new Promise((resolve) => setTimeout(resolve, 200));
-			release();
-			await blocker;
+			await release();
 			expect(await first).toMatchObject({ status: 200, body: { lastMutationId: 2 } });
 			// Not a gap: that would have made the device renumber, and its other pushes refused as stale.
 			expect(await second).toMatchObject({ status: 200, body: { lastMutationId: 4 } });
