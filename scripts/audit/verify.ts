@@ -1,10 +1,15 @@
 // `npm run audit:verify`: check the audit log's hash chain and signed checkpoints in the database
-// DATABASE_URL names, with the key FELLSIDE_AUDIT_KEY_FILE names (the same settings as the
-// server's). Exit 0 when every entry checks out, 1 naming the first bad one.
+// DATABASE_URL names, with the key FELLSIDE_AUDIT_KEY_FILE names and any earlier ones in
+// FELLSIDE_AUDIT_PREVIOUS_KEYS (the same settings as the server's). Exit 0 when every entry checks out, 1 naming the first bad one.
 import { existsSync } from 'node:fs';
-import { loadAuditKey } from '../../src/lib/server/audit/key';
+import { loadAuditKey, loadPreviousAuditKeys } from '../../src/lib/server/audit/key';
 import { verifyAuditChain } from '../../src/lib/server/audit/verify';
-import { auditKeyFile, ConfigError, parseDatabaseUrl } from '../../src/lib/server/config';
+import {
+	auditKeyFile,
+	auditPreviousKeysFile,
+	ConfigError,
+	parseDatabaseUrl
+} from '../../src/lib/server/config';
 import { openDatabase } from '../../src/lib/server/db/database';
 
 async function main(): Promise<number> {
@@ -14,9 +19,11 @@ async function main(): Promise<number> {
 	}
 	// Never made here: a new key would make every checkpoint look forged.
 	const key = loadAuditKey(auditKeyFile(process.env));
+	const previousFile = auditPreviousKeysFile(process.env);
+	const keys = [key, ...(previousFile ? loadPreviousAuditKeys(previousFile) : [])];
 	const database = await openDatabase(config);
 	try {
-		const check = await verifyAuditChain(database.db, key);
+		const check = await verifyAuditChain(database.db, keys);
 		if (check.ok) {
 			const sealed = check.lastCheckpoint
 				? `; ${check.checkpoints} signed checkpoint${check.checkpoints === 1 ? '' : 's'}, the latest covering entries 1–${check.lastCheckpoint.seq} (signed ${check.lastCheckpoint.at})`

@@ -1,7 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cspSources, readMapSources } from '$lib/domain/map/sources.js';
-import { auditKeyFile, ConfigError, loadConfig, parseDatabaseUrl, redact } from './config';
+import {
+	auditKeyFile,
+	auditPreviousKeysFile,
+	ConfigError,
+	loadConfig,
+	parseDatabaseUrl,
+	redact
+} from './config';
 
 describe('parseDatabaseUrl', () => {
 	it('defaults to a SQLite file under ./data', () => {
@@ -110,13 +117,17 @@ describe('loadConfig', () => {
 });
 
 describe('auditKeyFile', () => {
-	it('defaults to a file under ./data, and takes FELLSIDE_AUDIT_KEY_FILE relative to the working directory', () => {
+	it('defaults to a file under ./data, and takes FELLSIDE_AUDIT_KEY_FILE and FELLSIDE_AUDIT_PREVIOUS_KEYS relative to the working directory', () => {
 		expect(auditKeyFile({}, '/srv/fellside')).toBe(path.resolve('/srv/fellside/data/audit-signing-key.pem'));
 		expect(auditKeyFile({ FELLSIDE_AUDIT_KEY_FILE: ' ' }, '/srv/fellside')).toBe(
 			path.resolve('/srv/fellside/data/audit-signing-key.pem')
 		);
 		expect(auditKeyFile({ FELLSIDE_AUDIT_KEY_FILE: 'keys/audit.pem' }, '/srv/fellside')).toBe(
 			path.resolve('/srv/fellside/keys/audit.pem')
+		);
+		expect(auditPreviousKeysFile({}, '/srv')).toBeNull();
+		expect(auditPreviousKeysFile({ FELLSIDE_AUDIT_PREVIOUS_KEYS: 'keys/old.pem' }, '/srv')).toBe(
+			path.resolve('/srv/keys/old.pem')
 		);
 		expect(auditKeyFile({ FELLSIDE_AUDIT_KEY_FILE: '/etc/fellside/audit.pem' }, '/srv')).toBe(
 			'/etc/fellside/audit.pem'

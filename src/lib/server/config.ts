@@ -24,6 +24,8 @@ export interface ServerConfig {
 	auth: AuthConfig;
 	/** The private key that signs the audit log's checkpoints (made on first start if missing). */
 	auditKeyFile: string;
+	/** Public keys that signed checkpoints before the key was replaced, if any. */
+	auditPreviousKeysFile: string | null;
 }
 
 export interface AuthConfig {
@@ -53,6 +55,15 @@ export const DEFAULT_AUDIT_KEY_FILE = 'data/audit-signing-key.pem';
 /** FELLSIDE_AUDIT_KEY_FILE, relative to the working directory; the same setting for the server and audit:verify. */
 export function auditKeyFile(env: Record<string, string | undefined>, cwd = process.cwd()): string {
 	return path.resolve(cwd, env.FELLSIDE_AUDIT_KEY_FILE?.trim() || DEFAULT_AUDIT_KEY_FILE);
+}
+
+/** FELLSIDE_AUDIT_PREVIOUS_KEYS, relative to the working directory; null when unset. */
+export function auditPreviousKeysFile(
+	env: Record<string, string | undefined>,
+	cwd = process.cwd()
+): string | null {
+	const file = env.FELLSIDE_AUDIT_PREVIOUS_KEYS?.trim();
+	return file ? path.resolve(cwd, file) : null;
 }
 
 export function parseDatabaseUrl(raw: string | undefined, cwd = process.cwd()): DatabaseConfig {
@@ -107,7 +118,8 @@ export function loadConfig(
 		seedSize,
 		map,
 		auth,
-		auditKeyFile: auditKeyFile(env)
+		auditKeyFile: auditKeyFile(env),
+		auditPreviousKeysFile: auditPreviousKeysFile(env)
 	};
 }
 

@@ -1,5 +1,5 @@
 import { checkpointAuditPeriodically } from './audit/checkpoint';
-import { loadAuditKey, type AuditKey } from './audit/key';
+import { loadAuditKey, loadPreviousAuditKeys, type AuditPublicKey } from './audit/key';
 import { pruneSignInsDaily } from './auth/prune';
 import { loadConfig, type ServerConfig } from './config';
 import { openDatabase, type DatabaseHandle } from './db/database';
@@ -11,8 +11,8 @@ import { pruneSyncDaily } from './sync/retention';
 interface Runtime {
 	config: ServerConfig;
 	database: DatabaseHandle;
-	/** Signs the audit log's checkpoints, and checks them (GET /api/v1/audit/verify). */
-	auditKey: AuditKey;
+	/** The keys the audit log's checkpoints are checked with: this server's, then any earlier ones. */
+	auditKeys: readonly AuditPublicKey[];
 	stopPruning: () => void;
 	/** Sign the audit log's latest entry now, if it is not signed yet. */
 	signAudit: () => Promise<unknown>;
@@ -29,6 +29,7 @@ export async function startRuntime(env: Record<string, string | undefined>): Pro
 			`Made a new audit signing key at ${config.auditKeyFile} (key ${auditKey.id}). Keep a copy away from the database: without it the audit log's checkpoints cannot be checked.`
 		);
 	}
+	const previous = config.auditPreviousKeysFile ? loadPreviousAuditKeys(config.auditPreviousKeysFile) : [];
 	const database = await openDatabase(config.database);
 	try {
 		await migrateToLatest(database.db);
@@ -47,7 +48,7 @@ export async function startRuntime(env: Record<string, string | undefined>): Pro
 	runtime = {
 		config,
 		database,
-		auditKey,
+		auditKeys: [auditKey, ...previous],
 		stopPruning: () => pruning.forEach((p) => p.stop()),
 		signAudit: checkpoints.runNow
 	};

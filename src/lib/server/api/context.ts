@@ -1,6 +1,6 @@
 import type { SessionInfo } from '$lib/domain/staff';
 import type { AuditStore } from '../audit';
-import type { AuditKey } from '../audit/key';
+import type { AuditPublicKey } from '../audit/key';
 import type { Actor } from '../auth/actor';
 import type { SessionPolicy } from '../auth/sessions';
 import type { AuthConfig } from '../config';
@@ -24,8 +24,8 @@ export interface ApiContext {
 	now: () => Date;
 	/** This server's own origin, for the cross-site check. */
 	serverOrigin: string;
-	/** The key the audit log's checkpoints are signed with. */
-	auditKey: AuditKey;
+	/** The keys the audit log's checkpoints are checked with: this server's, then any earlier ones. */
+	auditKeys: readonly AuditPublicKey[];
 }
 
 export const sessionPolicy = (auth: AuthConfig): SessionPolicy => ({

@@ -4,7 +4,7 @@ import type { ApiContext } from './context';
 
 /** The context of an API request as SvelteKit delivers it: the running server's database and settings. */
 export function apiContext(event: RequestEvent): ApiContext {
-	const { config, database, auditKey } = getRuntime();
+	const { config, database, auditKeys } = getRuntime();
 	return {
 		store: database,
 		auth: config.auth,
@@ -12,6 +12,6 @@ export function apiContext(event: RequestEvent): ApiContext {
 		ip: event.getClientAddress(),
 		now: () => new Date(),
 		serverOrigin: event.url.origin,
-		auditKey
+		auditKeys
 	};
 }

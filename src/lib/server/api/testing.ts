@@ -32,7 +32,7 @@ export function contextFor(
 		ip: options.ip ?? '192.0.2.10',
 		now: options.now ?? (() => new Date()),
 		serverOrigin: TEST_ORIGIN,
-		auditKey: TEST_AUDIT_KEY
+		auditKeys: [TEST_AUDIT_KEY]
 	};
 }
 

@@ -122,6 +122,28 @@ describe.each(testDatabases)('signed checkpoints of the audit log on $kind (S18)
 	});
 
 	it.skipIf(!available(kind))(
+		'takes checkpoints a replaced key signed once its public half is among the previous keys',
+		async () => {
+			const retired = ephemeralAuditKey();
+			await checkpointAudit(store, retired, minutes(10));
+			await signIns(store, 8, 8);
+			await checkpointAudit(store, TEST_AUDIT_KEY, minutes(11));
+			expect(await verifyAuditChain(store.db, [TEST_AUDIT_KEY, retired])).toMatchObject({
+				ok: true,
+				entries: 8,
+				checkpoints: 2
+			});
+			expect(await check()).toMatchObject({
+				ok: false,
+				seq: 7,
+				problem: expect.stringContaining(
+					'or the key was replaced without its public half added to FELLSIDE_AUDIT_PREVIOUS_KEYS'
+				) as string
+			});
+		}
+	);
+
+	it.skipIf(!available(kind))(
 		'refuses a checkpoint that names this key but was signed with another',
 		async () => {
 			const { hash } = await store.db

@@ -1,9 +1,9 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuditKeyError, ephemeralAuditKey, loadAuditKey } from './key';
+import { AuditKeyError, ephemeralAuditKey, loadAuditKey, loadPreviousAuditKeys } from './key';
 
 describe('the audit signing key', () => {
 	let dir: string;
@@ -46,5 +46,34 @@ describe('the audit signing key', () => {
 		const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 		writeFileSync(rsa, privateKey.export({ type: 'pkcs8', format: 'pem' }));
 		expect(() => loadAuditKey(rsa)).toThrow(/holds a rsa key; the audit log is signed with an Ed25519 key/);
+	});
+
+	it('reads earlier keys from their public halves, several to a file, and refuses anything else', () => {
+		const pems = [1, 2].map(() => {
+			const file = path.join(dir, `old-${Math.random()}.pem`);
+			const key = loadAuditKey(file, { create: true });
+			const pem = createPrivateKey(readFileSync(file, 'utf8'))
+				.export({ type: 'pkcs8', format: 'pem' })
+				.toString();
+			const publicPem = createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString();
+			return { key, publicPem };
+		});
+		const previous = path.join(dir, 'previous.pem');
+		writeFileSync(previous, `# rotated 2026\n${pems[0]?.publicPem}\n${pems[1]?.publicPem}`);
+		const loaded = loadPreviousAuditKeys(previous);
+		expect(loaded.map((k) => k.id)).toEqual(pems.map((p) => p.key.id));
+		expect(loaded[1]?.verify('entry 3', pems[1]?.key.sign('entry 3') ?? '')).toBe(true);
+		expect(loaded[0]?.verify('entry 3', pems[1]?.key.sign('entry 3') ?? '')).toBe(false);
+
+		expect(() => loadPreviousAuditKeys(path.join(dir, 'none.pem'))).toThrow(
+			/There is no file of previous audit keys at .*none\.pem\. Check FELLSIDE_AUDIT_PREVIOUS_KEYS\./
+		);
+		writeFileSync(previous, 'hello');
+		expect(() => loadPreviousAuditKeys(previous)).toThrow(/holds no public key in PEM form/);
+		const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+		writeFileSync(previous, publicKey.export({ type: 'spki', format: 'pem' }));
+		expect(() => loadPreviousAuditKeys(previous)).toThrow(/holds a rsa key/);
+		writeFileSync(previous, '-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n');
+		expect(() => loadPreviousAuditKeys(previous)).toThrow(/Public key 1 in .* cannot be read/);
 	});
 });

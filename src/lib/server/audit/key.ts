@@ -15,24 +15,26 @@ import { ConfigError } from '../config';
  * The key that signs the audit log's checkpoints (S18). It is kept in a file, never in the
  * database: whoever can rewrite the database, hash chain and all, still cannot sign for it.
  */
-export interface AuditKey {
+export interface AuditKey extends AuditPublicKey {
+	sign(message: string): string;
+}
+
+/** A key that checks checkpoints: this server's, or one that signed them before it (a rotated key). */
+export interface AuditPublicKey {
 	/** The first 16 hex digits of the SHA-256 of the public key: names the key in each checkpoint. */
 	readonly id: string;
-	sign(message: string): string;
 	/** Whether `signature` (base64) is this key's over `message`. */
 	verify(message: string, signature: string): boolean;
 }
 
 /** Ed25519: small, fast, deterministic signatures, and no parameters to get wrong. */
-function auditKeyOf(privateKey: KeyObject): AuditKey {
-	const publicKey = createPublicKey(privateKey);
+function publicKeyOf(publicKey: KeyObject): AuditPublicKey {
 	const id = createHash('sha256')
 		.update(publicKey.export({ type: 'spki', format: 'der' }))
 		.digest('hex')
 		.slice(0, 16);
 	return {
 		id,
-		sign: (message) => sign(null, Buffer.from(message), privateKey).toString('base64'),
 		verify: (message, signature) => {
 			try {
 				return verify(null, Buffer.from(message), publicKey, Buffer.from(signature, 'base64'));
@@ -40,6 +42,13 @@ function auditKeyOf(privateKey: KeyObject): AuditKey {
 				return false;
 			}
 		}
+	};
+}
+
+function auditKeyOf(privateKey: KeyObject): AuditKey {
+	return {
+		...publicKeyOf(createPublicKey(privateKey)),
+		sign: (message) => sign(null, Buffer.from(message), privateKey).toString('base64')
 	};
 }
 
@@ -87,10 +96,49 @@ export function loadAuditKey(
 	} catch {
 		throw new AuditKeyError(`${file} is not a private key in PEM form. Check FELLSIDE_AUDIT_KEY_FILE.`);
 	}
+	checkEd25519(key, file);
+	return { ...auditKeyOf(key), created };
+}
+
+function checkEd25519(key: KeyObject, file: string): void {
 	if (key.asymmetricKeyType !== 'ed25519') {
 		throw new AuditKeyError(
 			`${file} holds a ${key.asymmetricKeyType ?? 'symmetric'} key; the audit log is signed with an Ed25519 key.`
 		);
 	}
-	return { ...auditKeyOf(key), created };
+}
+
+const PUBLIC_KEY_PEM = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g;
+
+/**
+ * The public keys in `file` (PEM blocks one after another): keys this server signed with before
+ * its key was replaced, whose checkpoints still count. Add the old key's public half when rotating:
+ * `openssl pkey -in old-key.pem -pubout >> previous-keys.pem`.
+ */
+export function loadPreviousAuditKeys(file: string): AuditPublicKey[] {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		throw new AuditKeyError(
+			`There is no file of previous audit keys at ${file}. Check FELLSIDE_AUDIT_PREVIOUS_KEYS.`
+		);
+	}
+	const blocks = text.match(PUBLIC_KEY_PEM) ?? [];
+	if (blocks.length === 0) {
+		throw new AuditKeyError(`${file} holds no public key in PEM form. Check FELLSIDE_AUDIT_PREVIOUS_KEYS.`);
+	}
+	return blocks.map((pem, i) => {
+		let key: KeyObject;
+		try {
+			key = createPublicKey(pem);
+		} catch {
+			throw new AuditKeyError(
+				`Public key ${i + 1} in ${file} cannot be read. Check FELLSIDE_AUDIT_PREVIOUS_KEYS.`
+			);
+		}
+		checkEd25519(key, file);
+		return publicKeyOf(key);
+	});
 }

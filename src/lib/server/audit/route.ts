@@ -40,7 +40,7 @@ export async function auditStaffRoute(context: ApiContext): Promise<Response> {
 export async function auditVerifyRoute(context: ApiContext): Promise<Response> {
 	const actor = await requireStaff(context, ['admin'], 'check the audit log');
 	if (actor instanceof Response) return actor;
-	return jsonResponse(await verifyAuditChain(context.store.db, context.auditKey));
+	return jsonResponse(await verifyAuditChain(context.store.db, context.auditKeys));
 }
 
 /** Everyone, for an administrator; for a manager, the staff who share one of their areas. */

@@ -3,7 +3,7 @@ import type { AuditChainCheck } from '$lib/domain/audit';
 import type { Database } from '../db/schema';
 import { entryHash, GENESIS_HASH } from './chain';
 import { checkpointFromRow, checkpointMessage, type Checkpoint } from './checkpoint';
-import type { AuditKey } from './key';
+import type { AuditPublicKey } from './key';
 
 /** As the API answers it (GET /api/v1/audit/verify). */
 export type ChainCheck = AuditChainCheck;
@@ -14,10 +14,15 @@ const PAGE = 1000;
  * Walk the audit log in order and check every link: numbers follow each other (nothing removed),
  * each entry names the previous entry's hash, and its own hash matches its content (nothing
  * altered). Then the signed checkpoints, which catch what the chain alone cannot: a log rewritten
- * with every hash computed again, or entries cut from its end. Each must be signed by `key` and
- * name the hash its entry still has. Stops at the first problem and names the entry.
+ * with every hash computed again, or entries cut from its end. Each must be signed by one of the
+ * `trusted` keys (this server's first, then any it signed with before) and name the hash its entry
+ * still has. Stops at the first problem and names the entry.
  */
-export async function verifyAuditChain(db: Kysely<Database>, key: AuditKey): Promise<ChainCheck> {
+export async function verifyAuditChain(
+	db: Kysely<Database>,
+	trusted: AuditPublicKey | readonly AuditPublicKey[]
+): Promise<ChainCheck> {
+	const keys: readonly AuditPublicKey[] = 'id' in trusted ? [trusted] : trusted;
 	const checkpoints = (await db.selectFrom('audit_checkpoint').selectAll().orderBy('seq').execute()).map(
 		checkpointFromRow
 	);
@@ -61,7 +66,7 @@ export async function verifyAuditChain(db: Kysely<Database>, key: AuditKey): Pro
 			}
 			const checkpoint = signedAt.get(seq);
 			if (checkpoint) {
-				const problem = checkpointProblem(checkpoint, key) ?? rewritten(checkpoint, row.hash, sealedTo);
+				const problem = checkpointProblem(checkpoint, keys) ?? rewritten(checkpoint, row.hash, sealedTo);
 				if (problem) return bad(problem);
 				sealedTo = seq;
 			}
@@ -79,7 +84,7 @@ export async function verifyAuditChain(db: Kysely<Database>, key: AuditKey): Pro
 			seq: expectedSeq,
 			at: null,
 			problem:
-				checkpointProblem(beyond, key) ??
+				checkpointProblem(beyond, keys) ??
 				`entry ${expectedSeq} is missing, but a checkpoint signed ${beyond.at} covers the log up to entry ${beyond.seq}: entries were deleted from its end`
 		};
 	}
@@ -92,14 +97,14 @@ export async function verifyAuditChain(db: Kysely<Database>, key: AuditKey): Pro
 	};
 }
 
-function checkpointProblem(checkpoint: Checkpoint, key: AuditKey): string | null {
+function checkpointProblem(checkpoint: Checkpoint, keys: readonly AuditPublicKey[]): string | null {
 	const message = checkpointMessage(checkpoint.seq, checkpoint.hash, checkpoint.at);
-	if (checkpoint.keyId === key.id && key.verify(message, checkpoint.signature)) return null;
-	const whose =
-		checkpoint.keyId === key.id
-			? 'its signature is not valid'
-			: `it names key ${checkpoint.keyId}, not ${key.id}`;
-	return `the checkpoint of entry ${checkpoint.seq} (dated ${checkpoint.at}) is not signed by this server's audit key (${whose}): it was forged, or the key file was replaced`;
+	const key = keys.find((k) => k.id === checkpoint.keyId);
+	if (key?.verify(message, checkpoint.signature)) return null;
+	const whose = key
+		? 'its signature is not valid'
+		: `it names key ${checkpoint.keyId}, not ${keys.map((k) => k.id).join(' or ')}`;
+	return `the checkpoint of entry ${checkpoint.seq} (dated ${checkpoint.at}) is not signed by this server's audit key (${whose}): it was forged, or the key was replaced without its public half added to FELLSIDE_AUDIT_PREVIOUS_KEYS`;
 }
 
 function rewritten(checkpoint: Checkpoint, hash: string, sealedTo: number): string | null {
