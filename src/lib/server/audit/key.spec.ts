@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,6 +46,21 @@ describe('the audit signing key', () => {
 		const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 		writeFileSync(rsa, privateKey.export({ type: 'pkcs8', format: 'pem' }));
 		expect(() => loadAuditKey(rsa)).toThrow(/holds a rsa key; the audit log is signed with an Ed25519 key/);
+		// A file stands where its folder would be.
+		const blocked = path.join(garbage, 'audit.pem');
+		expect(() => loadAuditKey(blocked, { create: true })).toThrow(
+			new AuditKeyError(
+				`Cannot read the audit signing key at ${blocked} (ENOTDIR). Check FELLSIDE_AUDIT_KEY_FILE.`
+			)
+		);
+		// A folder that cannot be made, even by root: a link to nowhere stands where it would go.
+		symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'dangling'));
+		const unmade = path.join(dir, 'dangling', 'audit.pem');
+		expect(() => loadAuditKey(unmade, { create: true })).toThrow(
+			new AuditKeyError(
+				`Cannot make the audit signing key at ${unmade} (ENOENT). Set FELLSIDE_AUDIT_KEY_FILE to a file this server may write, or put a key there.`
+			)
+		);
 	});
 
 	it('reads earlier keys from their public halves, several to a file, and refuses anything else', () => {

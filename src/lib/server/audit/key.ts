@@ -7,7 +7,7 @@ import {
 	verify,
 	type KeyObject
 } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config';
 
@@ -75,18 +75,28 @@ export function loadAuditKey(
 	try {
 		pem = readFileSync(file, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code !== 'ENOENT') {
+			throw new AuditKeyError(
+				`Cannot read the audit signing key at ${file} (${code ?? String(error)}). Check FELLSIDE_AUDIT_KEY_FILE.`
+			);
+		}
 		if (!options.create) {
 			throw new AuditKeyError(`There is no audit signing key at ${file}. Check FELLSIDE_AUDIT_KEY_FILE.`);
 		}
 		pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-		mkdirSync(path.dirname(file), { recursive: true });
 		try {
+			mkdirSync(path.dirname(file), { recursive: true });
 			// 'wx': never replace a key; another process starting at the same moment may have made one.
 			writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
 			created = true;
-		} catch (raced) {
-			if ((raced as NodeJS.ErrnoException).code !== 'EEXIST') throw raced;
+		} catch (failed) {
+			const code = (failed as NodeJS.ErrnoException).code;
+			if (code !== 'EEXIST' || !existsSync(file)) {
+				throw new AuditKeyError(
+					`Cannot make the audit signing key at ${file} (${code ?? String(failed)}). Set FELLSIDE_AUDIT_KEY_FILE to a file this server may write, or put a key there.`
+				);
+			}
 			pem = readFileSync(file, 'utf8');
 		}
 	}
