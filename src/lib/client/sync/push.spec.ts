@@ -87,8 +87,15 @@ describe('push', () => {
 		expect(server.pushed.map((m) => m.id)).toEqual(Array.from({ length: 230 }, (_, i) => i + 1));
 	});
 
-	it('numbers ten batches in one go, saved before the first leaves, and the next ten while they travel', async () => {
+	it('numbers ten batches in one go, saved before the first leaves, and reads the next ten while they travel', async () => {
 		await createNotes(1050);
+		const lastSeq = (await db.outbox.orderBy('seq').last())?.seq as number;
+		const numberedInTime = async (seq: number, ms: number) => {
+			for (const until = Date.now() + ms; Date.now() < until; await pause(10))
+				if (Number((await db.meta.get('sync.numberedThrough'))?.value) >= seq) return true;
+			return false;
+		};
+		let allNumberedBeforeFirstAnswer = false;
 		const numberedWhenSent: number[] = [];
 		const waitingWhenSent: number[] = [];
 		let onTheirWay = 0;
@@ -102,6 +109,8 @@ describe('push', () => {
 			numberedWhenSent.push(outbox.filter((e) => (e.seq as number) <= through).length);
 			waitingWhenSent.push(outbox.length);
 			const first = request.mutations[0]?.id ?? 0;
+			// The first answer is held until the last 50 are numbered too (or two seconds have passed).
+			if (first === 1) allNumberedBeforeFirstAnswer = await numberedInTime(lastSeq, 2000);
 			// The last batches of the first ten are answered only once the eleventh has left (or after
 			// two seconds, should it wait for them).
 			if (first === 1001) eleventhSent();
@@ -112,11 +121,12 @@ describe('push', () => {
 		const outcome = await engine.sync();
 		expect(outcome.push).toEqual({ applied: 1050, refused: 0 });
 		// Whenever one of the first ten batches left, at least all but the last 50 changes waiting were
-		// numbered (the last 50 may be, by the time the tenth has left).
+		// numbered; the last 50 were read (and numbered) while the first ten travelled, not after.
 		numberedWhenSent
 			.slice(0, 10)
 			.forEach((n, i) => expect(n).toBeGreaterThanOrEqual((waitingWhenSent[i] ?? 0) - 50));
-		expect(numberedWhenSent[0]).toBe(1000);
+		expect(numberedWhenSent[0]).toBeGreaterThanOrEqual(1000);
+		expect(allNumberedBeforeFirstAnswer).toBe(true);
 		// The eleventh was numbered and sent with three of the first ten still on their way.
 		expect(numberedWhenSent[10]).toBe(waitingWhenSent[10]);
 		expect(onTheirWayWhenSent[10]).toBe(4);
@@ -371,6 +381,19 @@ describe('push', () => {
 		]);
 		expect(await db.outbox.count()).toBe(0);
 		expect((await db.meta.get('sync.nextMutationId'))?.value).toBe('7');
+	});
+
+	it('renumbers the changes read ahead too when the first batch meets a gap', async () => {
+		await db.meta.put({ key: 'sync.nextMutationId', value: '10' });
+		await createNotes(1200);
+		const { model, applied } = exactlyOnceServer(3);
+		server.onPush = model;
+		const outcome = await engine.sync();
+		expect(outcome.push).toEqual({ applied: 1200, refused: 0 });
+		expect(server.pushes[0]?.mutations[0]?.id).toBe(10);
+		expect(applied).toEqual(Array.from({ length: 1203 }, (_, i) => i + 1));
+		expect(await db.outbox.count()).toBe(0);
+		expect((await db.meta.get('sync.nextMutationId'))?.value).toBe('1204');
 	});
 
 	it('renumbers under the numbering the gap answer gives, and sends it with every push after', async () => {

@@ -111,9 +111,9 @@ async function sendAll(
 		return { batch, answer, alone };
 	};
 	const waiting: Sent[] = [];
-	/** Batches numbered, not yet sent; the last outbox entry read for them. */
+	const reader = new OutboxReader(context);
+	/** Batches numbered, not yet sent. */
 	let numbered: OutboxEntry[][] = [];
-	let afterSeq = 0;
 	/**
 	 * The last id the device has given out, in this push or before (acknowledged or not): the server
 	 * holding ids beyond it means the device lost its numbering.
@@ -129,10 +129,9 @@ async function sendAll(
 					// With nothing more in the outbox, it is looked at again (for changes saved meanwhile)
 					// once nothing is on its way.
 					if (exhausted && waiting.length > 0) break;
-					const read = await nextBatches(context, afterSeq);
+					const read = await reader.next();
 					numbered = read.batches;
 					exhausted = read.lastSeq === undefined;
-					afterSeq = read.lastSeq ?? afterSeq;
 					lastGiven = read.lastGiven;
 					// Every entry read was refused on the device as too large: read on.
 					if (numbered.length === 0 && !exhausted) continue;
@@ -182,8 +181,44 @@ async function sendAll(
 			if (answer.lastMutationId > lastGiven) return { renumberFrom: answer.lastMutationId + 1 };
 		}
 	} finally {
-		// Nothing is left on its way: what comes next depends on what the server holds.
-		await Promise.allSettled(waiting.map((sent) => sent.answer));
+		// Nothing is left on its way, nor being numbered: what comes next depends on what the server holds.
+		await Promise.allSettled([...waiting.map((sent) => sent.answer), reader.idle()]);
+	}
+}
+
+/**
+ * The outbox, read and numbered a step ahead: the next batches are read (and their entries opened)
+ * while those before them travel. Read only when asked, the server sat idle while the device read:
+ * about a fifth of a 10,000-change push.
+ */
+class OutboxReader {
+	readonly #context: SyncContext;
+	#afterSeq = 0;
+	#ahead: Promise<Numbered> | undefined;
+
+	constructor(context: SyncContext) {
+		this.#context = context;
+	}
+
+	/** The next batches (those read ahead, or read now); the ones after them are read meanwhile. */
+	async next(): Promise<Numbered> {
+		const ahead = this.#ahead;
+		this.#ahead = undefined;
+		let read = await (ahead ?? nextBatches(this.#context, this.#afterSeq));
+		// Read ahead and found nothing: changes may have been saved since, so look now.
+		if (ahead && read.lastSeq === undefined) read = await nextBatches(this.#context, this.#afterSeq);
+		if (read.lastSeq !== undefined) {
+			this.#afterSeq = read.lastSeq;
+			this.#ahead = nextBatches(this.#context, read.lastSeq);
+			// Its failure is taken when its batches are asked for (or dropped, when the push stops first).
+			this.#ahead.catch(() => undefined);
+		}
+		return read;
+	}
+
+	/** Settles once no read is under way: ids may change only then. */
+	async idle(): Promise<void> {
+		await this.#ahead?.catch(() => undefined);
 	}
 }
 
