@@ -1,6 +1,7 @@
 // `npm run audit:verify`: check the audit log's hash chain and signed checkpoints in the database
 // DATABASE_URL names, with the key FELLSIDE_AUDIT_KEY_FILE names and any earlier ones in
-// FELLSIDE_AUDIT_PREVIOUS_KEYS (the same settings as the server's). Exit 0 when every entry checks out, 1 naming the first bad one.
+// FELLSIDE_AUDIT_PREVIOUS_KEYS (the same settings as the server's). Exit 0 when every entry checks
+// out, 1 naming the first bad one.
 import { existsSync } from 'node:fs';
 import { loadAuditKey, loadPreviousAuditKeys } from '../../src/lib/server/audit/key';
 import { verifyAuditChain } from '../../src/lib/server/audit/verify';
@@ -19,8 +20,7 @@ async function main(): Promise<number> {
 	}
 	// Never made here: a new key would make every checkpoint look forged.
 	const key = loadAuditKey(auditKeyFile(process.env));
-	const previousFile = auditPreviousKeysFile(process.env);
-	const keys = [key, ...(previousFile ? loadPreviousAuditKeys(previousFile) : [])];
+	const keys = [key, ...loadPreviousAuditKeys(auditPreviousKeysFile(process.env))];
 	const database = await openDatabase(config);
 	try {
 		const check = await verifyAuditChain(database.db, keys);

@@ -29,7 +29,7 @@ export async function startRuntime(env: Record<string, string | undefined>): Pro
 			`Made a new audit signing key at ${config.auditKeyFile} (key ${auditKey.id}). Keep a copy away from the database: without it the audit log's checkpoints cannot be checked.`
 		);
 	}
-	const previous = config.auditPreviousKeysFile ? loadPreviousAuditKeys(config.auditPreviousKeysFile) : [];
+	const previous = loadPreviousAuditKeys(config.auditPreviousKeysFile);
 	const database = await openDatabase(config.database);
 	try {
 		await migrateToLatest(database.db);

@@ -80,6 +80,14 @@ describe('the audit signing key', () => {
 		expect(loaded[1]?.verify('entry 3', pems[1]?.key.sign('entry 3') ?? '')).toBe(true);
 		expect(loaded[0]?.verify('entry 3', pems[1]?.key.sign('entry 3') ?? '')).toBe(false);
 
+		expect(loadPreviousAuditKeys(null)).toEqual([]);
+		// A file stands where its folder would be.
+		const blocked = path.join(previous, 'previous.pem');
+		expect(() => loadPreviousAuditKeys(blocked)).toThrow(
+			new AuditKeyError(
+				`Cannot read the previous audit keys at ${blocked} (ENOTDIR). Check FELLSIDE_AUDIT_PREVIOUS_KEYS.`
+			)
+		);
 		expect(() => loadPreviousAuditKeys(path.join(dir, 'none.pem'))).toThrow(
 			/There is no file of previous audit keys at .*none\.pem\. Check FELLSIDE_AUDIT_PREVIOUS_KEYS\./
 		);

@@ -121,18 +121,21 @@ function checkEd25519(key: KeyObject, file: string): void {
 const PUBLIC_KEY_PEM = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g;
 
 /**
- * The public keys in `file` (PEM blocks one after another): keys this server signed with before
- * its key was replaced, whose checkpoints still count. Add the old key's public half when rotating:
+ * The public keys in `file` (PEM blocks one after another; none when the setting is unset): keys
+ * this server signed with before its key was replaced, whose checkpoints still count. Add the old key's public half when rotating:
  * `openssl pkey -in old-key.pem -pubout >> previous-keys.pem`.
  */
-export function loadPreviousAuditKeys(file: string): AuditPublicKey[] {
+export function loadPreviousAuditKeys(file: string | null): AuditPublicKey[] {
+	if (file === null) return [];
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		const code = (error as NodeJS.ErrnoException).code;
 		throw new AuditKeyError(
-			`There is no file of previous audit keys at ${file}. Check FELLSIDE_AUDIT_PREVIOUS_KEYS.`
+			code === 'ENOENT'
+				? `There is no file of previous audit keys at ${file}. Check FELLSIDE_AUDIT_PREVIOUS_KEYS.`
+				: `Cannot read the previous audit keys at ${file} (${code ?? String(error)}). Check FELLSIDE_AUDIT_PREVIOUS_KEYS.`
 		);
 	}
 	const blocks = text.match(PUBLIC_KEY_PEM) ?? [];
