@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuditLogTable } from '../db/schema';
 
 /** The hash the first entry chains to. */
@@ -36,5 +36,6 @@ export function entryHash(content: ChainedContent): string {
 		content.area_id,
 		content.details
 	];
-	return createHash('sha256').update(content.prev_hash).update(JSON.stringify(fields)).digest('hex');
+	// One call over both: the same digest as hashing them one after the other, made faster.
+	return hash('sha256', content.prev_hash + JSON.stringify(fields), 'hex');
 }

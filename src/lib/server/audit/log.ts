@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditAction, AuditDetails } from '$lib/domain/audit';
+import { insertRows } from '../db/insert-rows';
 import type { Database } from '../db/schema';
 import { canonicalJson, entryHash, GENESIS_HASH } from './chain';
 
@@ -48,7 +49,7 @@ export async function appendAudit(
 	let prev = last?.hash ?? GENESIS_HASH;
 	const when = at.toISOString();
 	const rows = events.map((event) => {
-		const content = {
+		const row = {
 			seq: ++seq,
 			at: when,
 			action: event.action,
@@ -59,18 +60,13 @@ export async function appendAudit(
 			target_id: event.targetId ?? null,
 			area_id: event.areaId ?? null,
 			details: canonicalJson(event.details ?? {}),
-			prev_hash: prev
+			prev_hash: prev,
+			hash: ''
 		};
-		prev = entryHash(content);
-		return { ...content, hash: prev };
+		row.hash = prev = entryHash(row);
+		return row;
 	});
-	// Well below both databases' bound-parameter limits per statement.
-	for (let i = 0; i < rows.length; i += 400) {
-		await trx
-			.insertInto('audit_log')
-			.values(rows.slice(i, i + 400))
-			.execute();
-	}
+	await insertRows(trx, 'audit_log', rows);
 }
 
 /** Append entries in a transaction of their own. */

@@ -3,9 +3,10 @@ import type { Transaction } from 'kysely';
 import { nodeOf, type Hlc } from '$lib/domain/sync/hlc';
 import type { MergeConflict } from '$lib/domain/sync/merge';
 import type { Conflict, ConflictSide, SyncRecord } from '$lib/domain/sync/protocol';
+import { insertRows } from '../db/insert-rows';
 import type { Database } from '../db/schema';
 import { conflictToRow } from './rows';
-import { chunks, type ChangeLog } from './storage';
+import type { ChangeLog } from './storage';
 
 interface Raised {
 	id: string;
@@ -77,9 +78,7 @@ export class ConflictRecorder {
 				resolvedBy: settled ? this.clientId : null
 			};
 		});
-		for (const group of chunks(fresh)) {
-			await this.trx.insertInto('conflict').values(group.map(conflictToRow)).execute();
-		}
+		await insertRows(this.trx, 'conflict', fresh.map(conflictToRow));
 		for (const c of fresh) this.log.add({ kind: 'conflict', entityId: c.id, type: c.type, areaId: c.areaId });
 		await this.#settleStored();
 	}

@@ -13,6 +13,7 @@ import type {
 } from '$lib/domain/sync/protocol';
 import { appendAudit } from '../audit';
 import type { Scope } from '../auth/actor';
+import { insertRows } from '../db/insert-rows';
 import type { Database } from '../db/schema';
 import { pushAudit, syncWho } from './audit';
 import { registerClient } from './clients';
@@ -333,6 +334,9 @@ const ACCESS_FOR: Record<Mutation['op'], AccessAction> = {
 const moved = (before: RecordFacts, after: RecordFacts) =>
 	before.areaId !== after.areaId || before.assignedTo !== after.assignedTo;
 
+/** What a change to a stored record rewrites: everything but its id, type and who created it. */
+const RECORD_CHANGES = ['area_id', 'assigned_to', 'data', 'versions', 'updated_at', 'archived_at'] as const;
+
 /** The new changes of one push, merged in memory in order, then written in a few statements. */
 class PushBatch {
 	readonly #records = new Map<string, SyncRecord>();
@@ -442,23 +446,9 @@ class PushBatch {
 
 	async save(): Promise<void> {
 		const records = [...this.#dirty].map((id) => this.#records.get(id) as SyncRecord);
-		for (const group of chunks(records)) {
-			await this.trx
-				.insertInto('record')
-				.values(group.map((record) => recordToRow(record, this.#createdBy.get(record.id) ?? null)))
-				.onConflict((oc) =>
-					// Who created it is never changed.
-					oc.column('id').doUpdateSet((eb) => ({
-						area_id: eb.ref('excluded.area_id'),
-						assigned_to: eb.ref('excluded.assigned_to'),
-						data: eb.ref('excluded.data'),
-						versions: eb.ref('excluded.versions'),
-						updated_at: eb.ref('excluded.updated_at'),
-						archived_at: eb.ref('excluded.archived_at')
-					}))
-				)
-				.execute();
-		}
+		const rows = records.map((record) => recordToRow(record, this.#createdBy.get(record.id) ?? null));
+		// Who created it is never changed.
+		await insertRows(this.trx, 'record', rows, { on: ['id'], update: RECORD_CHANGES });
 		for (const record of records) {
 			this.#log.add({ kind: 'record', entityId: record.id, type: record.type, areaId: record.areaId });
 		}
@@ -471,7 +461,7 @@ class PushBatch {
 			result: JSON.stringify(answer),
 			applied_at: this.now
 		}));
-		for (const group of chunks(answered)) await this.trx.insertInto('sync_mutation').values(group).execute();
+		await insertRows(this.trx, 'sync_mutation', answered);
 		await this.#log.write(this.trx);
 	}
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { encodeHlc, type Hlc } from '$lib/domain/sync/hlc';
+import { insertRows, ROWS_PER_STATEMENT } from '../db/insert-rows';
 import type { ChangeKind, Database } from '../db/schema';
 
 /** The database as sync needs it: the Kysely instance and which kind it is (for locking). */
@@ -19,8 +20,6 @@ export const serverStamp = (ms: number): Hlc => encodeHlc({ ms, counter: 0, node
 
 /** Any constant shared by every writer: the PostgreSQL advisory lock that serialises sync writes. */
 const SYNC_WRITE_LOCK = 4_202_611;
-/** Rows per multi-row statement: far below both databases' bound-parameter limits. */
-export const ROWS_PER_STATEMENT = 500;
 
 /**
  * A transaction that writes to the change log. Writers run one at a time, so sequence numbers
@@ -175,13 +174,16 @@ export class ChangeLog {
 
 	/** Give every noted change the next sequence numbers, in the order they happened. */
 	async write(trx: Transaction<Database>): Promise<void> {
-		if (this.#changes.size === 0) return;
+		const count = this.#changes.size;
+		if (count === 0) return;
+		// The counter moved past this transaction's numbers and read back in one statement.
 		const state = await trx
-			.selectFrom('sync_state')
-			.select('seq')
+			.updateTable('sync_state')
+			.set({ seq: sql<number>`seq + ${count}` })
 			.where('id', '=', 1)
+			.returning('seq')
 			.executeTakeFirstOrThrow();
-		let seq = Number(state.seq);
+		let seq = Number(state.seq) - count;
 		const rows = [...this.#changes.values()].map((c) => ({
 			kind: c.kind,
 			entity_id: c.entityId,
@@ -189,20 +191,10 @@ export class ChangeLog {
 			type: c.type,
 			area_id: c.areaId
 		}));
-		for (const group of chunks(rows)) {
-			await trx
-				.insertInto('change_log')
-				.values(group)
-				.onConflict((oc) =>
-					oc.columns(['kind', 'entity_id']).doUpdateSet((eb) => ({
-						seq: eb.ref('excluded.seq'),
-						type: eb.ref('excluded.type'),
-						area_id: eb.ref('excluded.area_id')
-					}))
-				)
-				.execute();
-		}
-		await trx.updateTable('sync_state').set({ seq }).where('id', '=', 1).execute();
+		await insertRows(trx, 'change_log', rows, {
+			on: ['kind', 'entity_id'],
+			update: ['seq', 'type', 'area_id']
+		});
 		this.#changes.clear();
 	}
 }
