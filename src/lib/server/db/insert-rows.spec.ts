@@ -44,6 +44,8 @@ describe.each(testDatabases)('insertRows on $kind', (kind) => {
 
 	const changeLog = (db: Kysely<Database>) =>
 		db.selectFrom('change_log').selectAll().orderBy('seq').execute();
+	const records = (db: Kysely<Database>) =>
+		db.selectFrom('record').select(['id', 'data', 'created_by']).orderBy('id').execute();
 
 	it.skipIf(!available(kind))('stores many rows in several statements, each as given', async () => {
 		const db = await open();
@@ -59,12 +61,7 @@ describe.each(testDatabases)('insertRows on $kind', (kind) => {
 			const db = await open();
 			const data = `{"note":"it's \\"quoted\\"; drop table record; -- ? $1 Ŵ 🌊"}`;
 			await insertRows(db, 'record', [recordRow('a', data, null), recordRow('b?', '$2', 'staff-1')]);
-			const stored = await db
-				.selectFrom('record')
-				.select(['id', 'data', 'created_by'])
-				.orderBy('id')
-				.execute();
-			expect(stored).toEqual([
+			expect(await records(db)).toEqual([
 				{ id: 'a', data, created_by: null },
 				{ id: 'b?', data: '$2', created_by: 'staff-1' }
 			]);
@@ -85,12 +82,7 @@ describe.each(testDatabases)('insertRows on $kind', (kind) => {
 					update: ['data']
 				}
 			);
-			const stored = await db
-				.selectFrom('record')
-				.select(['id', 'data', 'created_by'])
-				.orderBy('id')
-				.execute();
-			expect(stored).toEqual([
+			expect(await records(db)).toEqual([
 				{ id: 'a', data: '{"v":2}', created_by: 'first-writer' },
 				{ id: 'b', data: '{}', created_by: null }
 			]);
