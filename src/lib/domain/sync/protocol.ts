@@ -80,7 +80,8 @@ export const mutationOpSchema = z.enum(['create', 'update', 'archive', 'restore'
 /**
  * One change made on a device. `set` holds the data fields it changed (null removes a field);
  * `base` the version of each key the device had when it made the change, so the server can tell
- * an edit made with knowledge of another from one made concurrently with it.
+ * an edit made with knowledge of another from one made concurrently with it (a key left out, or
+ * null: the device had no version of it).
  */
 export const mutationSchema = z.strictObject({
 	id: z.number({ error: 'mutation id must be a number' }).int().positive().max(Number.MAX_SAFE_INTEGER),
