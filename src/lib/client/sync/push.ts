@@ -294,7 +294,7 @@ class Settling {
 /**
  * A waiting entry as the protocol sends it. A key the device knew no version of is left out of
  * `base`: the server reads a missing key as no version, and a new record's change would otherwise
- * carry a null for every field (about a quarter of a push's bytes).
+ * carry a null for every field (a fifth of a push's bytes).
  */
 export function toMutation(entry: OutboxEntry): Mutation {
 	const mutation: Mutation = {

@@ -86,6 +86,9 @@ describe.each(testDatabases)('insertRows on $kind', (kind) => {
 				{ id: 'a', data: '{"v":2}', created_by: 'first-writer' },
 				{ id: 'b', data: '{}', created_by: null }
 			]);
+			// Told to take no column, a clash keeps the stored row whole.
+			await insertRows(db, 'record', [recordRow('a', '{"v":3}', null)], { on: ['id'], update: [] });
+			expect((await records(db))[0]).toEqual({ id: 'a', data: '{"v":2}', created_by: 'first-writer' });
 		}
 	);
 

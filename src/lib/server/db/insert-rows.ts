@@ -18,7 +18,7 @@ export const ROWS_PER_STATEMENT = 500;
 export interface OnConflict<T extends Table> {
 	/** The columns of the unique key. */
 	on: readonly Column<T>[];
-	/** Columns the stored row takes from the new one; the others keep their stored values. */
+	/** Columns the stored row takes from the new one; the others keep their stored values (none: all). */
 	update: readonly Column<T>[];
 }
 
@@ -69,7 +69,8 @@ const quoted = (name: string) => `"${name}"`;
 function conflictClause<T extends Table>(onConflict: OnConflict<T> | undefined): string {
 	if (!onConflict) return '';
 	const set = onConflict.update.map((column) => `${quoted(column)} = excluded.${quoted(column)}`);
-	return ` on conflict (${onConflict.on.map(quoted).join(', ')}) do update set ${set.join(', ')}`;
+	const action = set.length > 0 ? `do update set ${set.join(', ')}` : 'do nothing';
+	return ` on conflict (${onConflict.on.map(quoted).join(', ')}) ${action}`;
 }
 
 /** PostgreSQL numbers its parameters ($1, $2…); SQLite takes them in order (?). */
