@@ -1,4 +1,4 @@
-import type { Selectable, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { factsOf } from '$lib/domain/access/facts';
 import { may, type Person } from '$lib/domain/access/rules';
 import type { AreaId } from '$lib/domain/areas';
@@ -15,7 +15,7 @@ import {
 } from '$lib/domain/sync/protocol';
 import { recordAudit } from '../audit';
 import type { Scope } from '../auth/actor';
-import type { Database, RecordTable } from '../db/schema';
+import type { Database } from '../db/schema';
 import { pullAudit, syncWho } from './audit';
 import { readableRecord, scopeFingerprint, typeReadable } from './reach';
 import { conflictFromRow, recordFromRow } from './rows';
@@ -242,13 +242,14 @@ async function readableRecords(
 	const found = new Map<string, SyncRecord>();
 	for (const group of chunks(ids)) {
 		const rows = await trx.selectFrom('record').selectAll().where('id', 'in', group).execute();
-		for (const row of rows.filter((r) => readableRow(person, r))) found.set(row.id, recordFromRow(row));
+		for (const row of rows) {
+			// Parsed once: a download's records are most of the server's work for it.
+			const record = recordFromRow(row);
+			if (may(person, 'read', factsOf(record, row.created_by))) found.set(row.id, record);
+		}
 	}
 	return found;
 }
-
-const readableRow = (person: Person, row: Selectable<RecordTable>) =>
-	may(person, 'read', factsOf(recordFromRow(row), row.created_by));
 
 /**
  * When a device last synced, for whoever looks after the devices, and who it pulled for: a pull
