@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { areaIdSchema } from '../areas';
 import { isSensitiveType, SENSITIVE_RECORD_TYPES } from '../privacy';
-import { recordTypeSchema } from '../records';
+import { recordTypeSchema, staffRoleSchema } from '../records';
 import { hlcSchema } from './hlc';
 
 /**
@@ -272,6 +272,33 @@ export const viewsResponseSchema = z.object({
 	lastViewId: z.number().int().nonnegative()
 });
 export type ViewsResponse = z.infer<typeof viewsResponseSchema>;
+
+/**
+ * The staff a person's records name: the coaches and fire officers who work in any of their areas
+ * (and the person themselves), so the device can show who a referral or visit is assigned to, and
+ * offer them when assigning, with no signal. Names and areas only: never usernames or anything
+ * of their accounts.
+ */
+export const staffRequestSchema = z.strictObject({ ...versioned });
+export type StaffRequest = z.infer<typeof staffRequestSchema>;
+
+export const colleagueSchema = z.object({
+	id: z.uuid(),
+	displayName: z.string().min(1).max(100),
+	role: staffRoleSchema,
+	areaIds: z.array(areaIdSchema).max(6),
+	/** A disabled account: still named on the records assigned to it, never offered for new ones. */
+	active: z.boolean()
+});
+export type Colleague = z.infer<typeof colleagueSchema>;
+
+/** Far more staff than any county employs: a bound on what a device keeps. */
+export const STAFF_MAX = 5000;
+
+export const staffResponseSchema = z.object({
+	staff: z.array(colleagueSchema).max(STAFF_MAX)
+});
+export type StaffResponse = z.infer<typeof staffResponseSchema>;
 
 /** Machine-readable codes of the errors sync endpoints answer with, beside a plain-English message. */
 export const SYNC_ERROR_CODES = [

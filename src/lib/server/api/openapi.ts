@@ -5,6 +5,8 @@ import {
 	fetchResponseSchema,
 	viewsRequestSchema,
 	viewsResponseSchema,
+	staffRequestSchema,
+	staffResponseSchema,
 	jsonValueSchema,
 	PROTOCOL_VERSION,
 	pullRequestSchema,
@@ -73,6 +75,7 @@ const REQUESTS = {
 	PullRequest: pullRequestSchema,
 	FetchRequest: fetchRequestSchema,
 	ViewsRequest: viewsRequestSchema,
+	StaffRequest: staffRequestSchema,
 	JsonValue: jsonValueSchema,
 	SignInRequest: signInRequestSchema,
 	CreateStaffRequest: createStaffRequestSchema,
@@ -86,6 +89,7 @@ const RESPONSES = {
 	PullResponse: pullResponseSchema,
 	FetchResponse: fetchResponseSchema,
 	ViewsResponse: viewsResponseSchema,
+	StaffResponse: staffResponseSchema,
 	SyncRecord: syncRecordSchema,
 	Conflict: conflictSchema,
 	SyncError: syncErrorSchema,
@@ -476,6 +480,12 @@ export function openApiDocument(version: string) {
 				'Each view (numbered by the device, in order) is recorded once as `record-viewed` (or `record-exported`, for `kind: export`) with when it happened and whether the device was offline; resent views at or below `lastViewId` are not recorded again.',
 				ref('ViewsRequest'),
 				ref('ViewsResponse')
+			),
+			'/sync/staff': syncOperation(
+				'The staff the signed-in person’s records name, by name',
+				'The coaches and fire officers who share an area with the person (disabled accounts marked `active: false`), and the person themselves: names, roles and areas only. Devices keep the answer, so who a referral or visit is assigned to shows, and can be chosen, with no signal.',
+				ref('StaffRequest'),
+				ref('StaffResponse')
 			),
 			...authPaths(),
 			...recordPaths(),

@@ -15,6 +15,7 @@ import {
 	fetchResponseSchema,
 	pullResponseSchema,
 	pushResponseSchema,
+	staffResponseSchema,
 	syncErrorSchema,
 	viewsResponseSchema
 } from '$lib/domain/sync/protocol';
@@ -48,7 +49,8 @@ function expectWellFormed(endpoint: SyncEndpoint, answer: SyncAnswer) {
 			push: pushResponseSchema,
 			pull: pullResponseSchema,
 			fetch: fetchResponseSchema,
-			views: viewsResponseSchema
+			views: viewsResponseSchema,
+			staff: staffResponseSchema
 		}[endpoint];
 		expect(schema.safeParse(answer.body).success).toBe(true);
 		return;

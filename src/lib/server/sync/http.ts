@@ -8,7 +8,8 @@ import {
 	pullRequestSchema,
 	pushRequestSchema,
 	SCHEMA_VERSION,
-	viewsRequestSchema
+	viewsRequestSchema,
+	staffRequestSchema
 } from '$lib/domain/sync/protocol';
 import { checkChangeRequest, type RequestOrigin } from '../api/guard';
 import { parseJsonBody } from '../api/json-body';
@@ -19,10 +20,11 @@ import { fetch, pull } from './pull';
 import { push } from './push';
 import { SyncRefusal } from './refusal';
 import type { ServerClock, SyncDatabase } from './storage';
+import { staffDirectory } from './staff';
 import { reportViews } from './views';
 
-export type SyncEndpoint = 'push' | 'pull' | 'fetch' | 'views';
-export const SYNC_ENDPOINTS: readonly SyncEndpoint[] = ['push', 'pull', 'fetch', 'views'];
+export type SyncEndpoint = 'push' | 'pull' | 'fetch' | 'views' | 'staff';
+export const SYNC_ENDPOINTS: readonly SyncEndpoint[] = ['push', 'pull', 'fetch', 'views', 'staff'];
 
 /** What `handleSync` needs to know about the HTTP request besides its body. */
 export interface SyncRequestInfo extends RequestOrigin {
@@ -50,13 +52,15 @@ export const BODY_LIMITS: Record<SyncEndpoint, number> = {
 	push: 4 * PUSH_MAX_BYTES,
 	pull: 16 * 1024,
 	fetch: 64 * 1024,
-	views: 128 * 1024
+	views: 128 * 1024,
+	staff: 16 * 1024
 };
 const SCHEMAS = {
 	push: pushRequestSchema,
 	pull: pullRequestSchema,
 	fetch: fetchRequestSchema,
-	views: viewsRequestSchema
+	views: viewsRequestSchema,
+	staff: staffRequestSchema
 } as const;
 
 const refuse = (status: number, code: SyncRefusal['code'], message: string): SyncAnswer => ({
@@ -162,6 +166,8 @@ async function serve(
 			return fetch(server.database, validate(SCHEMAS.fetch, value), context);
 		case 'views':
 			return reportViews(server.database, validate(SCHEMAS.views, value), context);
+		case 'staff':
+			return staffDirectory(server.database, validate(SCHEMAS.staff, value), context);
 	}
 }
 
