@@ -6,7 +6,13 @@
 import type { DeviceDatabase } from '$lib/client/store/database';
 import { HttpSyncTransport } from '$lib/client/sync/http-transport';
 import type { SyncTransport } from '$lib/client/sync/transport';
-import type { FetchRequest, PullRequest, PushRequest, ViewsRequest } from '$lib/domain/sync/protocol';
+import type {
+	FetchRequest,
+	PullRequest,
+	PushRequest,
+	StaffRequest,
+	ViewsRequest
+} from '$lib/domain/sync/protocol';
 import type { Phases } from './api.js';
 
 export class TimedTransport implements SyncTransport {
@@ -53,6 +59,10 @@ export class TimedTransport implements SyncTransport {
 
 	views(request: ViewsRequest) {
 		return this.#timed(() => this.#inner.views(request));
+	}
+
+	staff(request: StaffRequest) {
+		return this.#timed(() => this.#inner.staff(request));
 	}
 
 	/** The split, with the device's time from `timeWrites`. */

@@ -172,3 +172,32 @@ test('a half-filled referral is kept through a reload and offered back', async (
 	await offer.getByRole('link', { name: 'Continue' }).click();
 	await expect(page.getByLabel('Full name')).toHaveValue('Frances Tyson');
 });
+
+test.describe('signed in as a coach', () => {
+	test.use({ signedInAs: 'coach.kendal' });
+
+	test('the caseload opens on their own referrals, and names coaches with no signal', async ({
+		page,
+		context
+	}) => {
+		test.setTimeout(120_000);
+		await startOffline(page, context);
+		await page.goto('/referrals/caseload');
+		const coach = page.getByLabel('Whose caseload?');
+		await expect(coach.locator('option:checked')).toHaveText('Mark Tyson (you)');
+		await expect(page.getByTestId('caseload-count')).not.toContainText('for all coaches');
+		const mine = page.getByTestId('caseload-item');
+		await expect(mine.first()).toBeVisible();
+
+		// Everyone's, with each referral's coach named; remembered for this person on this device.
+		await coach.selectOption({ label: 'All coaches' });
+		await expect(page.getByTestId('caseload-count')).toContainText('for all coaches');
+		await expect(
+			page.getByTestId('caseload-item').filter({ hasText: 'Mark Tyson (you)' }).first()
+		).toBeVisible();
+		await expect(page.getByText(/not named on this device/)).toHaveCount(0);
+		await page.reload();
+		await expect(page.getByLabel('Whose caseload?').locator('option:checked')).toHaveText('All coaches');
+		await expectAccessible(page);
+	});
+});

@@ -2,6 +2,7 @@ import Dexie, { type Transaction } from 'dexie';
 import type { FieldError } from '$lib/domain/common/errors';
 import { splitData } from '$lib/domain/privacy';
 import type { Conflict, ConflictSide } from '$lib/domain/sync/protocol';
+import { fromBase64, toBase64 } from '../vault/bytes';
 import { SealBroken, type FieldCipher, type Sealed } from '../vault/cipher';
 import type {
 	ConflictRow,
@@ -145,6 +146,17 @@ export class StoreSealer {
 		return { ...rest, kept: open.kept, other: open.other, resolvedBy: open.resolvedBy };
 	}
 
+	/**
+	 * A value for a meta row, which holds text: sealed, then written as JSON with its bytes in
+	 * base64 (`openText` reads it back).
+	 */
+	text(value: object): Promise<string> {
+		return guard(this.#seal(value).then(sealedText));
+	}
+	openText<T extends object>(text: string): Promise<T> {
+		return guard(this.#open<T>(sealedFromText(text)));
+	}
+
 	#seal(value: unknown): Promise<Sealed> {
 		return this.#cipher.seal(value);
 	}
@@ -155,6 +167,23 @@ export class StoreSealer {
 		if (typeof value !== 'object' || value === null) throw new SealBroken();
 		return value as T;
 	}
+}
+
+const sealedText = (sealed: Sealed): string =>
+	JSON.stringify({ v: sealed.v, iv: toBase64(sealed.iv), data: toBase64(sealed.data) });
+
+/** Anything but what `sealedText` wrote fails to open, as an altered value would. */
+function sealedFromText(text: string): Sealed {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		throw new SealBroken();
+	}
+	const { v, iv, data } = (parsed ?? {}) as { v?: unknown; iv?: unknown; data?: unknown };
+	const [ivBytes, dataBytes] = [iv, data].map((part) => (typeof part === 'string' ? fromBase64(part) : null));
+	if (v !== 1 || !ivBytes || !dataBytes) throw new SealBroken();
+	return { v, iv: ivBytes, data: dataBytes };
 }
 
 /** Crypto still running in each open transaction (keyed by its outermost transaction). */

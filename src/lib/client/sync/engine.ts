@@ -2,6 +2,7 @@ import type { DeviceDatabase } from '../store/database';
 import { clientIdOf, loadClock, META, readNumber, saveClock, writeMeta } from '../store/meta';
 import { pullAll, type PullOutcome } from './pull';
 import { pushAll, type PushOutcome } from './push';
+import { refreshStaff } from './staff';
 import { localChanges, storeServerCopies } from './server-copy';
 import { envelope, nowMs, type SyncContext } from './sync-context';
 import type { SyncTransport } from './transport';
@@ -20,14 +21,17 @@ export interface SyncOutcome {
 	/** Views of sensitive records reported to the audit log. */
 	views: number;
 	pull: PullOutcome;
+	/** Staff named in the directory now kept on the device. */
+	staff: number;
 	/** When it finished. */
 	at: string;
 }
 
 /**
  * Moves changes between this device and the server: everything waiting is pushed, views of
- * sensitive records are reported, then everything new on the server is pulled to the end. Plain
- * TypeScript, so it runs in Node as in the browser; the scheduler decides when, and one tab at a time.
+ * sensitive records are reported, then everything new on the server is pulled to the end, and the
+ * names of the staff the person's records name are brought up to date. Plain TypeScript, so it
+ * runs in Node as in the browser; the scheduler decides when, and one tab at a time.
  */
 export class SyncEngine {
 	readonly #db: DeviceDatabase;
@@ -49,9 +53,10 @@ export class SyncEngine {
 		// After the push, so a record made offline is on the server when its view is recorded.
 		const views = await reportViews(context);
 		const pull = await pullAll(context);
+		const staff = await refreshStaff(context);
 		const at = this.#now();
 		await writeMeta(this.#db.meta, META.lastSuccessAt, at);
-		return { push, views, pull, at };
+		return { push, views, pull, staff, at };
 	}
 
 	/**

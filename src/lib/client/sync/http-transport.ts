@@ -3,11 +3,13 @@ import {
 	fetchResponseSchema,
 	pullResponseSchema,
 	pushResponseSchema,
+	staffResponseSchema,
 	syncErrorSchema,
 	viewsResponseSchema,
 	type FetchRequest,
 	type PullRequest,
 	type PushRequest,
+	type StaffRequest,
 	type ViewsRequest
 } from '$lib/domain/sync/protocol';
 import {
@@ -63,6 +65,10 @@ export class HttpSyncTransport implements SyncTransport {
 
 	views(request: ViewsRequest) {
 		return this.#post('views', request, viewsResponseSchema);
+	}
+
+	staff(request: StaffRequest) {
+		return this.#post('staff', request, staffResponseSchema);
 	}
 
 	async #post<T>(endpoint: string, body: unknown, schema: z.ZodType<T>): Promise<T> {

@@ -5,6 +5,8 @@ import type {
 	PullResponse,
 	PushRequest,
 	PushResponse,
+	StaffRequest,
+	StaffResponse,
 	SyncRecord,
 	ViewsRequest,
 	ViewsResponse
@@ -22,6 +24,7 @@ export class ScriptedTransport implements SyncTransport {
 	readonly pulls: PullRequest[] = [];
 	readonly fetches: FetchRequest[] = [];
 	readonly viewReports: ViewsRequest[] = [];
+	readonly staffRequests: StaffRequest[] = [];
 	onPush: Handler<PushRequest, PushResponse> = acknowledgeAll;
 	onPull: Handler<PullRequest, PullResponse> = (request) => ({
 		cursor: request.cursor ?? '0',
@@ -32,6 +35,7 @@ export class ScriptedTransport implements SyncTransport {
 	onViews: Handler<ViewsRequest, ViewsResponse> = (request) => ({
 		lastViewId: request.views.at(-1)?.id ?? 0
 	});
+	onStaff: Handler<StaffRequest, StaffResponse> = () => ({ staff: [] });
 
 	async push(request: PushRequest): Promise<PushResponse> {
 		this.pushes.push(structuredClone(request));
@@ -48,6 +52,10 @@ export class ScriptedTransport implements SyncTransport {
 	async views(request: ViewsRequest): Promise<ViewsResponse> {
 		this.viewReports.push(structuredClone(request));
 		return this.onViews(request);
+	}
+	async staff(request: StaffRequest): Promise<StaffResponse> {
+		this.staffRequests.push(structuredClone(request));
+		return this.onStaff(request);
 	}
 
 	/** Every mutation pushed, in order, with the id it was sent under. */

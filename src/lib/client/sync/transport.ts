@@ -5,6 +5,8 @@ import type {
 	PullResponse,
 	PushRequest,
 	PushResponse,
+	StaffRequest,
+	StaffResponse,
 	ViewsRequest,
 	ViewsResponse
 } from '$lib/domain/sync/protocol';
@@ -19,6 +21,8 @@ export interface SyncTransport {
 	fetch(request: FetchRequest): Promise<FetchResponse>;
 	/** Views of sensitive records made on the device, for the audit log. */
 	views(request: ViewsRequest): Promise<ViewsResponse>;
+	/** The staff the person's records name (see `staffRequestSchema`). */
+	staff(request: StaffRequest): Promise<StaffResponse>;
 }
 
 /** Why a sync request failed, with a message a person can read. Changes stay on the device. */

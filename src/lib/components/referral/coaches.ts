@@ -1,59 +1,48 @@
-import { areaName, type AreaId } from '$lib/domain/areas';
+import { deviceStore } from '$lib/client/device';
+import { unlockedPerson } from '$lib/client/staff';
+import { readMeta, writeMeta } from '$lib/client/store/meta';
 import type { RecordRepository } from '$lib/client/store/repository';
+import { assigneeLabel, type AssigneeOption, type AssigneeRole } from '$lib/components/staff/assignees';
+import { assigneeOptionsFor } from '$lib/components/staff/options';
+
+export type CoachOption = AssigneeOption;
+
+const COACH: AssigneeRole = { role: 'coach', noun: 'Coach' };
+
+/** The coaches a referral can be assigned to, by name, and any the device's referrals name already. */
+export const coachOptions = (repository: RecordRepository<Record<string, unknown>>): Promise<CoachOption[]> =>
+	assigneeOptionsFor(repository, COACH);
+
+export const coachLabel = (options: readonly CoachOption[], id: string | undefined): string =>
+	assigneeLabel(options, id, COACH);
+
+/** The caseload last chosen, kept in the person's own store: it leaves the device with them. */
+const CHOSEN = 'caseload.coach';
+/** "All coaches", remembered as a choice in its own right (a coach's own caseload is the default). */
+const ALL_COACHES = 'all';
 
 /**
- * The coaches a device knows of. Staff names live on the server's staff table and never reach the
- * device (records carry only the coach's id), and there is no sign-in yet to say who "I" am. So the
- * coaches are the distinct `assignedCoach` ids on the device's referrals, told apart by number and
- * by the areas their referrals are in: "Coach 2 (Barrow, Eden, South Lakeland)". When staff sign-in
- * brings names to the device, only `coachOptions` changes.
+ * Whose caseload opens: the one this person last chose on this device, else a coach's own
+ * ('' for all coaches).
  */
-export type CoachOption = { value: string; label: string };
-
-export async function coachOptions(
-	repository: RecordRepository<Record<string, unknown>>
-): Promise<CoachOption[]> {
-	const areas = new Map<string, Set<AreaId>>();
-	for (const record of await repository.list({ includeArchived: true, order: 'oldest' })) {
-		if (!record.assignee) continue;
-		const found = areas.get(record.assignee) ?? new Set<AreaId>();
-		found.add(record.areaId);
-		areas.set(record.assignee, found);
-	}
-	const coaches = [...areas].map(([id, set]) => ({
-		id,
-		areas: [...set].map(areaName).sort((a, b) => a.localeCompare(b, 'en-GB'))
-	}));
-	// Numbered by id, not by area: a coach taking a referral in a new area keeps their number.
-	coaches.sort((a, b) => a.id.localeCompare(b.id));
-	return coaches.map((coach, i) => ({
-		value: coach.id,
-		label: `Coach ${i + 1} (${coach.areas.join(', ')})`
-	}));
+export async function rememberedCoach(): Promise<string> {
+	forgetSharedChoice();
+	const person = unlockedPerson();
+	if (!person) return '';
+	const chosen = await readMeta(deviceStore().database.meta, CHOSEN);
+	if (chosen === ALL_COACHES) return '';
+	return chosen ?? (person.role === 'coach' ? person.staffId : '');
 }
 
-export function coachLabel(options: readonly CoachOption[], id: string | undefined): string {
-	if (!id) return '';
-	return options.find((o) => o.value === id)?.label ?? 'A coach not on this device';
+export async function rememberCoach(id: string): Promise<void> {
+	await writeMeta(deviceStore().database.meta, CHOSEN, id || ALL_COACHES);
 }
 
-const CHOSEN_KEY = 'fellside:caseload-coach';
-
-/** The coach last chosen on the caseload page ('' for all coaches). */
-export function rememberedCoach(): string {
+/** Where versions before this one kept the choice, in localStorage, shared by everyone on the device. */
+function forgetSharedChoice(): void {
 	try {
-		return localStorage.getItem(CHOSEN_KEY) ?? '';
+		localStorage.removeItem('fellside:caseload-coach');
 	} catch {
-		// Storage can be blocked (private browsing): the choice is then not remembered.
-		return '';
-	}
-}
-
-export function rememberCoach(id: string): void {
-	try {
-		if (id) localStorage.setItem(CHOSEN_KEY, id);
-		else localStorage.removeItem(CHOSEN_KEY);
-	} catch {
-		// As above: nothing to do when storage is blocked.
+		// Storage can be blocked (private browsing): then nothing was kept there either.
 	}
 }
