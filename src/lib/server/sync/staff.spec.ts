@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffResponseSchema, type StaffResponse } from '$lib/domain/sync/protocol';
+import {
+	STAFF_MAX,
+	staffResponseSchema,
+	type Colleague,
+	type StaffResponse
+} from '$lib/domain/sync/protocol';
 import { available, testDatabases } from '../db/testing';
 import { handleSync } from './http';
+import { withinBound } from './staff';
 import { addStaffAs, APP_REQUEST, openSyncDatabase, SYNC_STAFF } from './testing';
 import type { Actor } from '../auth/actor';
 import type { SyncDatabase } from './storage';
@@ -109,5 +115,25 @@ describe.each(testDatabases)('the staff directory on $kind', (kind) => {
 		);
 		expect(answer.status).toBe(400);
 		expect(JSON.stringify(answer.body)).toContain('areas');
+	});
+});
+
+describe('withinBound', () => {
+	it('keeps an answer within what a device accepts, the person themselves first', () => {
+		const member = (i: number): Colleague => ({
+			id: `0c0ac400-0000-4000-8000-${String(i).padStart(12, '0')}`,
+			displayName: `Coach ${String(i).padStart(5, '0')}`,
+			role: 'coach',
+			areaIds: ['eden'],
+			active: true
+		});
+		const everyone = Array.from({ length: STAFF_MAX + 10 }, (_, i) => member(i));
+		const me = member(STAFF_MAX + 5);
+		const kept = withinBound(everyone, me.id);
+		expect(kept).toHaveLength(STAFF_MAX);
+		expect(kept[0]).toEqual(me);
+		expect(kept[1]).toEqual(member(0));
+		expect(staffResponseSchema.safeParse({ staff: kept }).success).toBe(true);
+		expect(withinBound(everyone.slice(0, 3), me.id)).toEqual(everyone.slice(0, 3));
 	});
 });

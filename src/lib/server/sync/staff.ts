@@ -1,6 +1,6 @@
 import type { AreaId } from '$lib/domain/areas';
 import type { StaffRole } from '$lib/domain/records';
-import type { Colleague, StaffRequest, StaffResponse } from '$lib/domain/sync/protocol';
+import { STAFF_MAX, type Colleague, type StaffRequest, type StaffResponse } from '$lib/domain/sync/protocol';
 import type { Scope } from '../auth/actor';
 import type { SyncDatabase } from './storage';
 
@@ -37,5 +37,16 @@ export async function staffDirectory(
 		return [colleague];
 	});
 	staff.sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB') || a.id.localeCompare(b.id));
-	return { staff };
+	return { staff: withinBound(staff, scope.staffId) };
+}
+
+/**
+ * No more than a device accepts (`STAFF_MAX`), so an answer never stops its sync: the person
+ * themselves, then the first by name. Far more staff than any county employs.
+ */
+export function withinBound(staff: Colleague[], staffId: string): Colleague[] {
+	if (staff.length <= STAFF_MAX) return staff;
+	const self = staff.filter((member) => member.id === staffId);
+	const others = staff.filter((member) => member.id !== staffId);
+	return [...self, ...others.slice(0, STAFF_MAX - self.length)];
 }
