@@ -4,6 +4,7 @@
  * cores, so where the CPU went says more than any one side's wall time.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 /** A process the caller started (a server), counted with every process under it. */
 export interface CpuRoot {
@@ -114,9 +115,14 @@ export async function cpuDuring<T>(
 	return { result, cpu: difference(before, snapshot(roots), 2 * TICK_MS) };
 }
 
-/** e.g. "CPU: Fellside on SQLite 1550 ms, Chromium renderer 900 ms, …, in all 3600 ms". */
-export function describeCpu(cpu: readonly [string, number][]): string {
+/**
+ * e.g. "CPU: Fellside on SQLite 1550 ms, Chromium renderer 900 ms, …, in all 3600 ms, so at least
+ * 1800 ms on 2 cores": no run that uses this much CPU can take less time on this machine, however
+ * well its processes share the cores.
+ */
+export function describeCpu(cpu: readonly [string, number][], cores = availableParallelism()): string {
 	if (cpu.length === 0) return '';
 	const total = cpu.reduce((sum, [, ms]) => sum + ms, 0);
-	return `CPU: ${cpu.map(([group, ms]) => `${group} ${ms.toFixed(0)} ms`).join(', ')}; in all ${total.toFixed(0)} ms`;
+	const groups = cpu.map(([group, ms]) => `${group} ${ms.toFixed(0)} ms`).join(', ');
+	return `CPU: ${groups}; in all ${total.toFixed(0)} ms, so at least ${(total / cores).toFixed(0)} ms on ${cores} cores`;
 }
