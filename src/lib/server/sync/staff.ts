@@ -1,7 +1,6 @@
-import type { AreaId } from '$lib/domain/areas';
 import type { StaffRole } from '$lib/domain/records';
 import { STAFF_MAX, type Colleague, type StaffRequest, type StaffResponse } from '$lib/domain/sync/protocol';
-import type { Scope } from '../auth/actor';
+import { staffFromRow, type Scope } from '../auth/actor';
 import type { SyncDatabase } from './storage';
 
 /** The roles records are assigned to: coaches take referrals, fire officers visits. */
@@ -19,22 +18,14 @@ export async function staffDirectory(
 	const { scope } = context;
 	const rows = await database.db
 		.selectFrom('staff')
-		.select(['id', 'display_name', 'role', 'area_ids', 'disabled'])
+		.selectAll()
 		.where((eb) => eb.or([eb('role', 'in', ASSIGNED_ROLES), eb('id', '=', scope.staffId)]))
 		.execute();
 	const mine = new Set<string>(scope.areaIds);
 	const staff = rows.flatMap((row): Colleague[] => {
-		const areaIds = JSON.parse(row.area_ids) as AreaId[];
-		const shared = row.id === scope.staffId || areaIds.some((area) => mine.has(area));
-		if (!shared) return [];
-		const colleague: Colleague = {
-			id: row.id,
-			displayName: row.display_name,
-			role: row.role as StaffRole,
-			areaIds,
-			active: Number(row.disabled) === 0
-		};
-		return [colleague];
+		const { id, displayName, role, areaIds, disabled } = staffFromRow(row);
+		const shared = id === scope.staffId || areaIds.some((area) => mine.has(area));
+		return shared ? [{ id, displayName, role, areaIds, active: !disabled }] : [];
 	});
 	staff.sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB') || a.id.localeCompare(b.id));
 	return { staff: withinBound(staff, scope.staffId) };
