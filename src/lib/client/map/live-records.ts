@@ -28,7 +28,8 @@ const COPY_DELAY_MS = 1_000;
  * second) is read once it pauses, or every two seconds while it lasts: each read of ten thousand records
  * takes the page a noticeable moment. Archived records are left out. Each type is read whole with one
  * index look-up (getAll), the quickest way to read thousands: from the map's own small plain rows where
- * the map keeps them (assets), else the records, opened. Returns a function that stops watching.
+ * the map keeps them (assets; after a download, from the records' plain fields until those rows are made
+ * again), else the records, opened. Returns a function that stops watching.
  */
 export function watchMapRecords(
 	db: DeviceDatabase,

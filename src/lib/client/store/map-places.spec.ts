@@ -9,7 +9,9 @@ import { exampleVisit } from '$lib/domain/visit/fixtures';
 import { readMapRecords } from '../map/live-records';
 import { mapPoints } from '../map/points';
 import { DeviceDatabase, indexRecord, type RecordRow } from './database';
-import { MAP_PLACE_FIELDS, MAP_PLACE_TYPES, mapPlaceOf } from './map-places';
+import { MAP_PLACE_FIELDS, MAP_PLACE_TYPES, MIRROR_MAX, mapPlaceOf } from './map-places';
+
+const MAP_PLACES_LARGE = MIRROR_MAX + 1;
 import { RecordRepository } from './repository';
 import { steppedOptions, storedIn, storeIn, testCipher, testDatabase, testId } from './testing';
 
@@ -159,6 +161,48 @@ describe("the map's own rows", () => {
 		await after.keepCopy?.();
 		await storeIn(db).records(stored([envelope(3, 'visit', exampleVisit())]));
 		expect((await readMapRecords(db, ['asset'])).keepCopy).toBeUndefined();
+	});
+
+	it('are marked stale by a large write, read from the records meanwhile, then made again', async () => {
+		const many = (from: number, name: string) =>
+			stored(
+				Array.from({ length: MIRROR_MAX + 1 }, (_, i) =>
+					envelope(from + i, 'asset', exampleAsset({ name: `${name} ${i}` }))
+				)
+			);
+		await storeIn(db).records(
+			stored([envelope(1, 'asset', exampleAsset()), envelope(2, 'visit', exampleVisit())])
+		);
+		await (await readMapRecords(db, ['asset'])).keepCopy?.();
+		const firstCopy = await db.mapPlacesCopy.get('copy');
+		expect(firstCopy).toBeDefined();
+		await storeIn(db).records(many(10, 'Hall'));
+		expect(await db.mapPlacesCopy.get('stale')).toBeDefined();
+		// Not mirrored: the rows still hold only the first asset.
+		expect(await db.mapPlaces.count()).toBe(1);
+		// A small write meanwhile is mirrored as ever and leaves the rows stale.
+		await db.records.update(testId(1), { archivedAt: AT });
+		const read = await readMapRecords(db, ['asset']);
+		const whole = await storedIn(db).records();
+		expect(mapPoints(read.records)).toEqual(
+			mapPoints(whole.filter((r) => r.type === 'asset' && !r.archivedAt))
+		);
+		expect(read.records.filter((r) => r.type === 'asset')).toHaveLength(MAP_PLACES_LARGE);
+
+		// A change between the read and the copy: nothing is made from the out-of-date read.
+		await storeIn(db).records(many(500, 'Room'));
+		await read.keepCopy?.();
+		expect(await db.mapPlacesCopy.get('copy')).toEqual(firstCopy);
+		expect(await db.mapPlacesCopy.get('stale')).toBeDefined();
+
+		const again = await readMapRecords(db, ['asset']);
+		expect(again.records).toHaveLength(2 * MAP_PLACES_LARGE);
+		await again.keepCopy?.();
+		expect(await db.mapPlacesCopy.get('stale')).toBeUndefined();
+		await expectInStep();
+		const fromCopy = await readMapRecords(db, ['asset']);
+		expect(fromCopy.keepCopy).toBeUndefined();
+		expect(fromCopy.records).toEqual(again.records);
 	});
 
 	it('are made for the records already on a device when it upgrades', async () => {

@@ -20,6 +20,13 @@ import type { DeviceDatabase, RecordRow } from './database';
  * also keeps a copy of them all in one row (`mapPlacesCopy`), which reads several times faster. Every
  * change to the map's rows writes a new stamp beside it, in the same transaction; the copy is used only
  * while it carries the current stamp, and is made again after a change, once the map has drawn.
+ *
+ * A large write (a download's page of hundreds of records) is not mirrored row by row: IndexedDB costs
+ * about the same per row whatever it holds, so mirroring would add a third to a download's work for a
+ * map that may not be opened before the next download. Such a write marks the map's rows stale instead
+ * (a `stale` row beside the stamp, in the same transaction). While they are stale the map reads its
+ * places from the records themselves, which hold the same plain fields, and once it has drawn it makes
+ * the rows and the copy again from what it read, unless the records changed in between.
  */
 
 export const MAP_PLACES_TABLE = 'mapPlaces';
@@ -42,9 +49,15 @@ export interface MapPlaceRow {
 	data: Record<string, unknown>;
 }
 
-/** The stamp of the map's rows as they are now, and the copy of them all as of some stamp. */
+/**
+ * The stamp of the map's rows as they are now, the copy of them all as of some stamp, and, while a large
+ * write has left the rows behind the records, a mark that they are stale.
+ */
 export type MapPlacesCopyRow =
-	{ key: 'stamp'; stamp: string } | { key: 'copy'; stamp: string; places: MapPlaceRow[] };
+	{ key: 'stamp'; stamp: string } | { key: 'copy'; stamp: string; places: MapPlaceRow[] } | { key: 'stale' };
+
+/** A write of more records than this marks the map's rows stale rather than mirroring each one. */
+export const MIRROR_MAX = 100;
 
 /** Whether the map keeps its own rows of this type. */
 export function isPlaceType(type: string): type is MapPlaceType {
@@ -106,11 +119,13 @@ export const mapPlacesMiddleware: Middleware<DBCore> = {
 						const result = await table.mutate(req);
 						// Inside an upgrade from before version 7 the table does not exist yet; version 7 fills it.
 						if (!holdsPlaces(req.trans)) return result;
-						const changes = mirrored(req, result);
+						const large = (req.type === 'put' || req.type === 'add') && req.values.length > MIRROR_MAX;
+						const changes = large ? [] : mirrored(req, result);
 						for (const change of changes) await places.mutate(change);
-						if (changes.length) {
-							const stamp: MapPlacesCopyRow = { key: 'stamp', stamp: crypto.randomUUID() };
-							await copy.mutate({ type: 'put', trans: req.trans, values: [stamp] });
+						if (large || changes.length) {
+							const rows: MapPlacesCopyRow[] = [{ key: 'stamp', stamp: crypto.randomUUID() }];
+							if (large) rows.push({ key: 'stale' });
+							await copy.mutate({ type: 'put', trans: req.trans, values: rows });
 						}
 						return result;
 					}
@@ -148,13 +163,14 @@ function holdsPlaces(trans: DBCoreTransaction): boolean {
 /** The map's rows of these types, and, when they did not come from an up-to-date copy, a way to make one. */
 export interface MapPlacesRead {
 	places: MapPlaceRow[];
-	/** Saves the copy for next time, unless the rows changed since they were read. */
+	/** Saves the copy (and the rows, when they were stale) for next time, unless records changed since. */
 	keepCopy?: () => Promise<void>;
 }
 
 /**
- * The map's rows of these types, from the copy when it is current, else row by row. Run it inside a read
- * transaction over `mapPlaces` and `mapPlacesCopy` so the stamp and the rows are of one moment.
+ * The map's rows of these types: from the copy when it is current, else row by row, or from the records
+ * themselves while the rows are stale. Run it inside a read transaction over `mapPlaces`,
+ * `mapPlacesCopy` and `records` so the stamp and the rows are of one moment.
  */
 export async function readMapPlaces(
 	db: DeviceDatabase,
@@ -162,18 +178,33 @@ export async function readMapPlaces(
 ): Promise<MapPlacesRead> {
 	const wanted = types.filter(isPlaceType);
 	if (!wanted.length) return { places: [] };
-	const [stampRow, copyRow] = await db.mapPlacesCopy.bulkGet(['stamp', 'copy']);
-	const stamp = stampRow?.stamp ?? '';
-	if (copyRow?.key === 'copy' && copyRow.stamp === stamp) {
-		return { places: copyRow.places.filter((place) => wanted.includes(place.type as MapPlaceType)) };
-	}
-	const all = await db.mapPlaces.toArray();
+	const [stampRow, copyRow, staleRow] = await db.mapPlacesCopy.bulkGet(['stamp', 'copy', 'stale']);
+	const stamp = stampRow?.key === 'stamp' ? stampRow.stamp : '';
+	const ofWanted = (all: MapPlaceRow[]) => all.filter((place) => wanted.includes(place.type as MapPlaceType));
+	if (!staleRow && copyRow?.key === 'copy' && copyRow.stamp === stamp)
+		return { places: ofWanted(copyRow.places) };
+	const all = staleRow ? await placesFromRecords(db) : await db.mapPlaces.toArray();
 	return {
-		places: all.filter((place) => wanted.includes(place.type as MapPlaceType)),
+		places: ofWanted(all),
 		keepCopy: () =>
-			db.transaction('rw', [db.mapPlacesCopy], async () => {
+			db.transaction('rw', [db.mapPlaces, db.mapPlacesCopy], async () => {
 				const now = await db.mapPlacesCopy.get('stamp');
-				if ((now?.stamp ?? '') === stamp) await db.mapPlacesCopy.put({ key: 'copy', stamp, places: all });
+				// Any write to the records since the read changed the stamp: what was read is out of date.
+				if ((now?.key === 'stamp' ? now.stamp : '') !== stamp) return;
+				if (staleRow) {
+					await db.mapPlaces.clear();
+					await db.mapPlaces.bulkPut(all);
+					await db.mapPlacesCopy.delete('stale');
+				}
+				await db.mapPlacesCopy.put({ key: 'copy', stamp, places: all });
 			})
 	};
+}
+
+/** The map's rows as the records imply them, for every type the map keeps (in id order, as the table). */
+async function placesFromRecords(db: DeviceDatabase): Promise<MapPlaceRow[]> {
+	const rows = await db.records.where('type').anyOf(MAP_PLACE_TYPES).toArray();
+	return rows
+		.flatMap((row) => mapPlaceOf(row) ?? [])
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
