@@ -9,6 +9,8 @@ import {
 	staffResponseSchema,
 	jsonValueSchema,
 	PROTOCOL_VERSION,
+	recordDataSchema,
+	versionsSchema,
 	pullRequestSchema,
 	pullResponseSchema,
 	pushRequestSchema,
@@ -18,6 +20,7 @@ import {
 	syncRecordSchema
 } from '$lib/domain/sync/protocol';
 import { apiErrorSchema } from '$lib/domain/api-error';
+import { HLC_PATTERN } from '$lib/domain/sync/hlc';
 import {
 	AUDIT_PAGE_MAX,
 	auditActionSchema,
@@ -118,6 +121,12 @@ const JSON_VALUE: z.core.JSONSchema.JSONSchema = {
 		{ type: 'object', additionalProperties: { $ref: '#/components/schemas/JsonValue' } }
 	]
 };
+/** What the schemas checked by plain functions accept, in JSON Schema. */
+const PLAIN_CHECKS = new Map<z.core.$ZodType, z.core.JSONSchema.JSONSchema>([
+	[jsonValueSchema, JSON_VALUE],
+	[recordDataSchema, { type: 'object', additionalProperties: {} }],
+	[versionsSchema, { type: 'object', additionalProperties: { type: 'string', pattern: HLC_PATTERN.source } }]
+]);
 const ref = (name: keyof typeof REQUESTS | keyof typeof RESPONSES) => ({
 	$ref: `#/components/schemas/${name}`
 });
@@ -129,8 +138,8 @@ function components(schemas: Record<string, z.ZodType>, io: 'input' | 'output'):
 		target: 'draft-2020-12',
 		io,
 		uri: (id) => `#/components/schemas/${id}`,
-		// A field value is checked by a plain function (see jsonValueSchema): describe it here.
-		unrepresentable: ({ zodSchema }) => (zodSchema === jsonValueSchema ? JSON_VALUE : 'throw')
+		// Checked by plain functions for speed (see jsonValueSchema, versionsSchema): described here.
+		unrepresentable: ({ zodSchema }) => PLAIN_CHECKS.get(zodSchema) ?? 'throw'
 	}) as { schemas: Record<string, JsonSchema> };
 	// The document names the dialect once; ids inside components would only confuse resolvers.
 	return Object.fromEntries(
