@@ -25,7 +25,12 @@ export function refusalBody(r: Refusal): ApiError {
 
 /** A JSON answer. API answers are never stored by any cache: they carry personal data. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-	return new Response(JSON.stringify(body), {
+	return jsonTextResponse(JSON.stringify(body), status, headers);
+}
+
+/** A body already written as JSON text. */
+export function jsonTextResponse(json: string, status = 200, headers: Record<string, string> = {}): Response {
+	return new Response(json, {
 		status,
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers }
 	});

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate';
 import { ensureAreas } from '../db/reference-data';
 import { available, testDatabases } from '../db/testing';
-import { pull } from '../sync/pull';
+import { pull, pullResponseOf } from '../sync/pull';
 import { addSyncStaff, SYNC_SCOPE, SYNC_STAFF } from '../sync/testing';
 import { seedDemoIfEmpty } from './seed';
 
@@ -75,10 +75,12 @@ describe.each(testDatabases)('demo seeding on $kind', (kind) => {
 			const database = { db: handle.db, kind: handle.kind };
 			const clientId = '0a1b2c3d-0000-4000-8000-00000000000a';
 			const request = { protocol: 1 as const, schemaVersion: 1, clientId };
-			const first = await pull(database, { ...request, cursor: null }, { scope: SYNC_SCOPE });
+			const first = pullResponseOf(await pull(database, { ...request, cursor: null }, { scope: SYNC_SCOPE }));
 			if (first.reset) throw new Error('a first pull never resets');
 			expect(first).toMatchObject({ cursor: '500f700', more: true });
-			const second = await pull(database, { ...request, cursor: first.cursor }, { scope: SYNC_SCOPE });
+			const second = pullResponseOf(
+				await pull(database, { ...request, cursor: first.cursor }, { scope: SYNC_SCOPE })
+			);
 			if (second.reset) throw new Error('a first pull never resets');
 			expect(second).toMatchObject({ cursor: '700', more: false });
 			const records = [...first.changes, ...second.changes].flatMap((c) =>

@@ -1,14 +1,9 @@
 import type { AuditAction } from '$lib/domain/audit';
 import { isSensitiveType } from '$lib/domain/privacy';
-import type {
-	Mutation,
-	MutationResult,
-	PullRequest,
-	PullResponse,
-	PushRequest
-} from '$lib/domain/sync/protocol';
+import type { Mutation, MutationResult, PullRequest, PushRequest } from '$lib/domain/sync/protocol';
 import type { AuditEvent } from '../audit';
 import type { Scope } from '../auth/actor';
+import type { PullAnswer } from './pull';
 
 /** Who synced and on which device, as every sync audit entry names them. */
 export interface SyncWho {
@@ -91,7 +86,7 @@ export function pushAudit(
  * a sensitive type among them), or that it told the device to download again. A pull that sends
  * nothing moves no data, and a device asks every few minutes, so it is not recorded.
  */
-export function pullAudit(request: PullRequest, by: SyncWho, answer: PullResponse): AuditEvent | null {
+export function pullAudit(request: PullRequest, by: SyncWho, answer: PullAnswer): AuditEvent | null {
 	const who = { ...by, action: 'sync-pull' as const };
 	if (answer.reset) return { ...who, details: { reset: true, client: request.clientId } };
 	if (answer.changes.length === 0) return null;

@@ -16,7 +16,7 @@ import { parseJsonBody } from '../api/json-body';
 import type { Refusal } from '../api/refusal';
 import { validateInput } from '../api/validate';
 import { scopeOf, type Actor } from '../auth/actor';
-import { fetch, pull } from './pull';
+import { fetch, pull, pullJson, type PullAnswer } from './pull';
 import { push } from './push';
 import { SyncRefusal } from './refusal';
 import type { ServerClock, SyncDatabase } from './storage';
@@ -42,6 +42,8 @@ export interface SyncServer {
 export interface SyncAnswer {
 	status: number;
 	body: unknown;
+	/** The body already written as JSON (a pull writes its records as stored): what the route sends. */
+	json?: string;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function handleSync(
 	const refusedVersion = checkVersions(parsed.value);
 	if (refusedVersion) return refusedVersion;
 	try {
-		return { status: 200, body: await serve(endpoint, parsed.value, server, checked.actor) };
+		return await serve(endpoint, parsed.value, server, checked.actor);
 	} catch (error) {
 		if (error instanceof SyncRefusal) return { status: error.status, body: error.body };
 		const reference = randomUUID().slice(0, 8);
@@ -150,25 +152,42 @@ async function serve(
 	value: unknown,
 	server: SyncServer,
 	actor: Actor
-): Promise<unknown> {
+): Promise<SyncAnswer> {
 	const context = {
 		scope: scopeOf(actor),
 		deviceId: actor.deviceId,
 		...(server.now ? { now: server.now } : {}),
 		...(server.waitForEarlierMs ? { waitForEarlierMs: server.waitForEarlierMs } : {})
 	};
+	const ok = (body: unknown): SyncAnswer => ({ status: 200, body });
 	switch (endpoint) {
 		case 'push':
-			return push(server.database, validate(SCHEMAS.push, value), context);
+			return ok(await push(server.database, validate(SCHEMAS.push, value), context));
 		case 'pull':
-			return pull(server.database, validate(SCHEMAS.pull, value), context);
+			return pulled(await pull(server.database, validate(SCHEMAS.pull, value), context));
 		case 'fetch':
-			return fetch(server.database, validate(SCHEMAS.fetch, value), context);
+			return ok(await fetch(server.database, validate(SCHEMAS.fetch, value), context));
 		case 'views':
-			return reportViews(server.database, validate(SCHEMAS.views, value), context);
+			return ok(await reportViews(server.database, validate(SCHEMAS.views, value), context));
 		case 'staff':
-			return staffDirectory(server.database, validate(SCHEMAS.staff, value), context);
+			return ok(await staffDirectory(server.database, validate(SCHEMAS.staff, value), context));
 	}
+}
+
+/**
+ * A pull's answer as the text the route sends; callers in this process (tests, the simulations) read
+ * `body`, parsed from that same text as a device would, so they check what goes over the wire.
+ */
+function pulled(answer: PullAnswer): SyncAnswer {
+	const json = pullJson(answer);
+	let body: unknown;
+	return {
+		status: 200,
+		json,
+		get body(): unknown {
+			return (body ??= JSON.parse(json));
+		}
+	};
 }
 
 /** The body against its schema; a refusal names the fields that are wrong. */

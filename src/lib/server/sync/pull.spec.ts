@@ -1,7 +1,12 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { areaIdSchema } from '$lib/domain/areas';
+import { RECORD_TYPES } from '$lib/domain/records';
 import type { PullChange, PullResponse } from '$lib/domain/sync/protocol';
 import { available, testDatabases } from '../db/testing';
+import { pullJson, pullResponseOf, type PullAnswer } from './pull';
 import { purgeRecord, pruneTombstones } from './purge';
+import { recordTextFromRow } from './rows';
 import { DAY, HALL, openSyncDatabase, ProtocolDevice, serverClock, T0 } from './testing';
 
 const changesOf = (pages: PullResponse[]): PullChange[] => pages.flatMap((p) => (p.reset ? [] : p.changes));
@@ -154,4 +159,64 @@ describe.each(testDatabases)('pull on $kind', (kind) => {
 			});
 		}
 	);
+});
+
+describe("a pull's answer as text", () => {
+	const stamp = fc.constantFrom('001767225600000-0000-server', '001767225600001-000a-0a1b2c3d');
+	const storedRecord = fc.record({
+		id: fc.uuid(),
+		type: fc.constantFrom(...RECORD_TYPES),
+		areaId: fc.constantFrom(...areaIdSchema.options),
+		createdAt: fc.constant('2026-11-23T10:00:00.000Z'),
+		updatedAt: fc.constant('2026-11-24T10:00:00.000Z'),
+		archivedAt: fc.option(fc.constant('2026-11-25T10:00:00.000Z'), { nil: null }),
+		data: fc.dictionary(fc.string(), fc.jsonValue()),
+		versions: fc.dictionary(fc.string(), stamp)
+	});
+	const other: Exclude<PullChange, { kind: 'record' }>[] = [
+		{ kind: 'tombstone', id: '0a1b2c3d-0000-4000-8000-00000000000a', type: 'visit' },
+		{ kind: 'forget', id: '0a1b2c3d-0000-4000-8000-00000000000b', type: 'referral' }
+	];
+
+	it('is the same JSON as the parsed answer, whatever the records hold', () => {
+		fc.assert(
+			fc.property(fc.array(storedRecord, { maxLength: 5 }), fc.boolean(), (records, more) => {
+				const answer: PullAnswer = {
+					cursor: '12f3',
+					more,
+					changes: [
+						...records.map((r) => ({
+							kind: 'record' as const,
+							record: { ...r, data: JSON.stringify(r.data), versions: JSON.stringify(r.versions) }
+						})),
+						...other
+					]
+				};
+				const parsed = pullResponseOf(answer);
+				expect(pullJson(answer)).toBe(JSON.stringify(parsed));
+				expect(JSON.parse(pullJson(answer))).toEqual(parsed);
+			})
+		);
+		const reset: PullAnswer = { reset: true, reason: 'Download everything again.' };
+		expect(pullJson(reset)).toBe(JSON.stringify(reset));
+	});
+
+	it('refuses to send a record whose stored data is damaged', () => {
+		const row = {
+			id: '0a1b2c3d-0000-4000-8000-00000000000a',
+			type: 'asset',
+			area_id: 'eden',
+			data: '{"name":"Greta Side Hall"',
+			versions: '{}',
+			created_at: '2026-11-23T10:00:00.000Z',
+			updated_at: '2026-11-23T10:00:00.000Z',
+			archived_at: null,
+			created_by: null,
+			assigned_to: null
+		};
+		expect(() => recordTextFromRow(row)).toThrow(/damaged/);
+		expect(recordTextFromRow({ ...row, data: '{"name":"Greta Side Hall"}' }).data).toBe(
+			'{"name":"Greta Side Hall"}'
+		);
+	});
 });

@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely';
-import { factsOf } from '$lib/domain/access/facts';
 import { may, type Person } from '$lib/domain/access/rules';
 import type { AreaId } from '$lib/domain/areas';
 import type { RecordType } from '$lib/domain/records';
@@ -10,15 +9,14 @@ import {
 	type FetchResponse,
 	type PullChange,
 	type PullRequest,
-	type PullResponse,
-	type SyncRecord
+	type PullResponse
 } from '$lib/domain/sync/protocol';
 import { recordAudit } from '../audit';
 import type { Scope } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { pullAudit, syncWho } from './audit';
 import { readableRecord, scopeFingerprint, typeReadable } from './reach';
-import { conflictFromRow, recordFromRow } from './rows';
+import { conflictFromRow, recordFromText, recordJson, recordTextFromRow, type RecordText } from './rows';
 import { chunks, readTransaction, type ServerClock, type SyncDatabase } from './storage';
 
 /** How long the server keeps tombstones, in days: a device away longer downloads everything again. */
@@ -36,6 +34,34 @@ const KEPT = 'Changes waiting on this device are kept.';
 const SCOPE_CHANGED = `Your role or areas have changed, so this device will download what you can now see again. ${KEPT}`;
 const SCOPE_UNKNOWN = `The server does not know what this device was last sent, so it will download what you can see again. ${KEPT}`;
 
+/** A page of changes as the server answers it, its records still as stored (see `RecordText`). */
+export type PullAnswer =
+	| Extract<PullResponse, { reset: true }>
+	| (Omit<Extract<PullResponse, { cursor: string }>, 'changes'> & { changes: PageChange[] });
+type PageChange = Exclude<PullChange, { kind: 'record' }> | { kind: 'record'; record: RecordText };
+
+/** The answer as a device receives it, parsed (for callers in this process). */
+export function pullResponseOf(answer: PullAnswer): PullResponse {
+	if (answer.reset) return answer;
+	const changes = answer.changes.map((change): PullChange =>
+		change.kind === 'record' ? { kind: 'record', record: recordFromText(change.record) } : change
+	);
+	return { ...answer, changes };
+}
+
+/** The answer as JSON text: the same JSON as `pullResponseOf(answer)`, its records written as stored. */
+export function pullJson(answer: PullAnswer): string {
+	if (answer.reset) return JSON.stringify(answer);
+	const { changes, ...rest } = answer;
+	const written = changes.map((change) =>
+		change.kind === 'record'
+			? `{"kind":"record","record":${recordJson(change.record)}}`
+			: JSON.stringify(change)
+	);
+	const head = JSON.stringify(rest);
+	return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"changes":[${written.join(',')}]}`;
+}
+
 /**
  * The changes after a device's cursor that its person may see, in commit order, from one
  * consistent snapshot. Records they can no longer see (moved away, reassigned) are sent as
@@ -47,11 +73,11 @@ export async function pull(
 	database: SyncDatabase,
 	request: PullRequest,
 	context: PullContext
-): Promise<PullResponse> {
+): Promise<PullAnswer> {
 	const limit = request.limit ?? PULL_PAGE_SIZE;
 	const person = context.scope;
 	const fingerprint = scopeFingerprint(person);
-	const answer = await readTransaction(database, async (trx): Promise<PullResponse> => {
+	const answer = await readTransaction(database, async (trx): Promise<PullAnswer> => {
 		const state = await trx
 			.selectFrom('sync_state')
 			.selectAll()
@@ -194,7 +220,7 @@ async function changesFor(
 	trx: Transaction<Database>,
 	person: Person,
 	page: readonly ChangeRow[]
-): Promise<PullChange[]> {
+): Promise<PageChange[]> {
 	const shown = page.filter((row) => row.kind === 'tombstone' || readable(person, row));
 	const idsOf = (kind: string) => shown.filter((row) => row.kind === kind).map((row) => row.entity_id);
 	const records = await readableRecords(trx, person, idsOf('record'));
@@ -203,7 +229,7 @@ async function changesFor(
 		const rows = await trx.selectFrom('conflict').selectAll().where('id', 'in', group).execute();
 		for (const row of rows) conflicts.set(row.id, conflictFromRow(row));
 	}
-	return page.flatMap((row): PullChange[] => {
+	return page.flatMap((row): PageChange[] => {
 		const type = row.type as RecordType;
 		if (row.kind === 'tombstone') return [{ kind: 'tombstone', id: row.entity_id, type }];
 		if (row.kind === 'record') {
@@ -228,7 +254,10 @@ export async function fetch(
 	const ids = [...new Set(request.ids)];
 	const records = await readTransaction(database, (trx) => readableRecords(trx, context.scope, ids));
 	return {
-		records: ids.flatMap((id) => records.get(id) ?? []),
+		records: ids.flatMap((id) => {
+			const record = records.get(id);
+			return record ? [recordFromText(record)] : [];
+		}),
 		missing: ids.filter((id) => !records.has(id))
 	};
 }
@@ -238,14 +267,20 @@ async function readableRecords(
 	trx: Transaction<Database>,
 	person: Person,
 	ids: readonly string[]
-): Promise<Map<string, SyncRecord>> {
-	const found = new Map<string, SyncRecord>();
+): Promise<Map<string, RecordText>> {
+	const found = new Map<string, RecordText>();
 	for (const group of chunks(ids)) {
 		const rows = await trx.selectFrom('record').selectAll().where('id', 'in', group).execute();
 		for (const row of rows) {
-			// Parsed once: a download's records are most of the server's work for it.
-			const record = recordFromRow(row);
-			if (may(person, 'read', factsOf(record, row.created_by))) found.set(row.id, record);
+			// The facts from the columns every write keeps (assigned_to is read from the data then),
+			// so the data stays unparsed: a download's records are most of the server's work for it.
+			const facts = {
+				type: row.type as RecordType,
+				areaId: row.area_id as AreaId,
+				assignedTo: row.assigned_to,
+				createdBy: row.created_by
+			};
+			if (may(person, 'read', facts)) found.set(row.id, recordTextFromRow(row));
 		}
 	}
 	return found;

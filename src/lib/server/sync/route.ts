@@ -1,7 +1,7 @@
 import type { ApiContext } from '../api/context';
 import { requestOrigin } from '../api/guard';
 import { readBody } from '../api/json-body';
-import { jsonResponse } from '../api/refusal';
+import { jsonResponse, jsonTextResponse } from '../api/refusal';
 import { BODY_LIMITS, handleSync, type SyncEndpoint } from './http';
 import { WAIT_FOR_EARLIER_MS } from './push';
 
@@ -18,5 +18,7 @@ export async function syncRoute(
 		{ ...requestOrigin(request, context.serverOrigin), actor: context.session?.actor ?? null },
 		{ database: context.store, now: () => context.now().getTime(), waitForEarlierMs: WAIT_FOR_EARLIER_MS }
 	);
-	return jsonResponse(answer.body, answer.status);
+	return answer.json === undefined
+		? jsonResponse(answer.body, answer.status)
+		: jsonTextResponse(answer.json, answer.status);
 }
