@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PUSH_MAX_BYTES, type PushRequest } from '$lib/domain/sync/protocol';
 import type { DeviceDatabase } from '../store/database';
 import { RecordRepository } from '../store/repository';
 import { noteKind, steppedOptions, type Note, storedIn, testDatabase } from '../store/testing';
 import { SyncEngine } from './engine';
-import { BATCHES_IN_FLIGHT, BATCHES_UNSETTLED_AT_MOST } from './push';
+import { BATCHES_IN_FLIGHT, BATCHES_UNSETTLED_AT_MOST, jsonBytes } from './push';
 import { acknowledgeAll, ScriptedTransport } from './testing';
 import { BadAnswer, MutationGap, NumberingStale, RequestRejected, ServerUnreachable } from './transport';
 
@@ -589,5 +590,25 @@ describe('push', () => {
 		await engine.sync();
 		expect(server.pushed.map((m) => m.set.title)).toEqual(['Note 0', 'Saved meanwhile']);
 		expect(await db.outbox.count()).toBe(0);
+	});
+});
+
+describe('the size of a change', () => {
+	const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+	it('is its JSON in UTF-8, whatever text it holds', () => {
+		fc.assert(
+			fc.property(fc.jsonValue(), fc.string({ unit: 'grapheme' }), (value, text) => {
+				expect(jsonBytes({ value, text })).toBe(utf8({ value, text }));
+			})
+		);
+		// A lone surrogate is written escaped; a pair is one character of four bytes.
+		expect(jsonBytes(['\ud800', '😀', 'é', '€'])).toBe(utf8(['\ud800', '😀', 'é', '€']));
+	});
+
+	it('is counted whole when larger than any push', () => {
+		const large = { notes: 'é'.repeat(PUSH_MAX_BYTES) };
+		expect(jsonBytes(large)).toBe(utf8(large));
+		expect(jsonBytes(large)).toBeGreaterThan(2 * PUSH_MAX_BYTES);
 	});
 });
