@@ -101,7 +101,7 @@ export class SimulatedDevice {
 		let answer = await this.#serve(endpoint, body);
 		if (this.rng.chance(faults.duplicate)) answer = await this.#serve(endpoint, body);
 		if (this.rng.chance(faults.dropAnswer)) throw new TypeError('Failed to fetch (answer lost)');
-		return new Response(JSON.stringify(answer.body), {
+		return new Response(answer.json ?? JSON.stringify(answer.body), {
 			status: answer.status,
 			headers: { 'content-type': 'application/json' }
 		});

@@ -247,6 +247,9 @@ export class DeviceDatabase extends Dexie {
 		this.version(8)
 			.stores({})
 			.upgrade((tx) => numberedSoFar(tx.table('outbox'), tx.table('meta')));
+		// v9: a large download marks the map's rows stale rather than writing each one. Closes tabs
+		// still running an older version, which would take stale rows for current ones.
+		this.version(9).stores({});
 		this.use(mapPlacesMiddleware);
 	}
 

@@ -10,12 +10,12 @@ import { readMapRecords } from '../map/live-records';
 import { mapPoints } from '../map/points';
 import { DeviceDatabase, indexRecord, type RecordRow } from './database';
 import { MAP_PLACE_FIELDS, MAP_PLACE_TYPES, MIRROR_MAX, mapPlaceOf } from './map-places';
-
-const MAP_PLACES_LARGE = MIRROR_MAX + 1;
 import { RecordRepository } from './repository';
 import { steppedOptions, storedIn, storeIn, testCipher, testDatabase, testId } from './testing';
 
 const AT = '2026-11-20T10:00:00.000Z';
+/** A write of this many of the map's records marks its rows stale. */
+const MAP_PLACES_LARGE = MIRROR_MAX + 1;
 const envelope = (n: number, type: RecordEnvelope['type'], data: object): RecordEnvelope => ({
 	id: testId(n),
 	type,
@@ -166,7 +166,7 @@ describe("the map's own rows", () => {
 	it('are marked stale by a large write, read from the records meanwhile, then made again', async () => {
 		const many = (from: number, name: string) =>
 			stored(
-				Array.from({ length: MIRROR_MAX + 1 }, (_, i) =>
+				Array.from({ length: MAP_PLACES_LARGE }, (_, i) =>
 					envelope(from + i, 'asset', exampleAsset({ name: `${name} ${i}` }))
 				)
 			);
@@ -182,6 +182,8 @@ describe("the map's own rows", () => {
 		expect(await db.mapPlaces.count()).toBe(1);
 		// A small write meanwhile is mirrored as ever and leaves the rows stale.
 		await db.records.update(testId(1), { archivedAt: AT });
+		expect(await db.mapPlaces.count()).toBe(0);
+		expect(await db.mapPlacesCopy.get('stale')).toBeDefined();
 		const read = await readMapRecords(db, ['asset']);
 		const whole = await storedIn(db).records();
 		expect(mapPoints(read.records)).toEqual(
@@ -203,6 +205,15 @@ describe("the map's own rows", () => {
 		const fromCopy = await readMapRecords(db, ['asset']);
 		expect(fromCopy.keepCopy).toBeUndefined();
 		expect(fromCopy.records).toEqual(again.records);
+	});
+
+	it('are mirrored as ever by a large write that holds few of them', async () => {
+		const visits = Array.from({ length: MAP_PLACES_LARGE }, (_, i) =>
+			envelope(10 + i, 'visit', exampleVisit())
+		);
+		await storeIn(db).records(stored([...visits, envelope(1, 'asset', exampleAsset())]));
+		expect(await db.mapPlacesCopy.get('stale')).toBeUndefined();
+		await expectInStep();
 	});
 
 	it('are made for the records already on a device when it upgrades', async () => {

@@ -13,15 +13,15 @@ import type { DeviceDatabase, RecordRow } from './database';
  * subset of `domain/privacy`'s plain fields, so this table holds nothing that is not plain already.
  *
  * The table follows the records table by itself: a Dexie middleware mirrors every write to `records`
- * (put, add, delete, a range delete) into it in the same IndexedDB transaction, so the two never
- * disagree, whatever code path wrote the records (a form, a download, an import, an upgrade).
+ * (put, add, delete, a range delete) into it in the same IndexedDB transaction, whatever code path
+ * wrote the records (a form, a download, an import, an upgrade), or marks it stale (below).
  *
  * Ten thousand rows still take IndexedDB a few hundred milliseconds to hand over one by one, so the map
  * also keeps a copy of them all in one row (`mapPlacesCopy`), which reads several times faster. Every
  * change to the map's rows writes a new stamp beside it, in the same transaction; the copy is used only
  * while it carries the current stamp, and is made again after a change, once the map has drawn.
  *
- * A large write (a download's page of hundreds of records) is not mirrored row by row: IndexedDB costs
+ * A large write (a download's page of hundreds of the map's records) is not mirrored row by row: IndexedDB costs
  * about the same per row whatever it holds, so mirroring would add a third to a download's work for a
  * map that may not be opened before the next download. Such a write marks the map's rows stale instead
  * (a `stale` row beside the stamp, in the same transaction). While they are stale the map reads its
@@ -56,7 +56,7 @@ export interface MapPlaceRow {
 export type MapPlacesCopyRow =
 	{ key: 'stamp'; stamp: string } | { key: 'copy'; stamp: string; places: MapPlaceRow[] } | { key: 'stale' };
 
-/** A write of more records than this marks the map's rows stale rather than mirroring each one. */
+/** A write of more of the map's records than this marks its rows stale rather than mirroring each. */
 export const MIRROR_MAX = 100;
 
 /** Whether the map keeps its own rows of this type. */
@@ -92,7 +92,8 @@ export async function fillMapPlaces(tx: Transaction): Promise<void> {
 
 /**
  * Keeps `mapPlaces` in step with `records`: every read-write transaction over records also takes in
- * mapPlaces, and each write to records is followed by the same change to the map's rows.
+ * mapPlaces, and each write to records is followed by the same change to the map's rows, or, for a
+ * large one, by the mark that they are stale.
  */
 export const mapPlacesMiddleware: Middleware<DBCore> = {
 	stack: 'dbcore',
@@ -119,8 +120,9 @@ export const mapPlacesMiddleware: Middleware<DBCore> = {
 						const result = await table.mutate(req);
 						// Inside an upgrade from before version 7 the table does not exist yet; version 7 fills it.
 						if (!holdsPlaces(req.trans)) return result;
-						const large = (req.type === 'put' || req.type === 'add') && req.values.length > MIRROR_MAX;
-						const changes = large ? [] : mirrored(req, result);
+						const mirror = mirrored(req, result);
+						const large = mirror.some((change) => change.type === 'put' && change.values.length > MIRROR_MAX);
+						const changes = large ? mirror.filter((change) => change.type !== 'put') : mirror;
 						for (const change of changes) await places.mutate(change);
 						if (large || changes.length) {
 							const rows: MapPlacesCopyRow[] = [{ key: 'stamp', stamp: crypto.randomUUID() }];

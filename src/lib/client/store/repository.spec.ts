@@ -234,7 +234,7 @@ describe('schema upgrade', () => {
 		const repository = new RecordRepository(upgraded, noteKind);
 		expect((await repository.list({ status: 'open' })).map((r) => r.data.title)).toEqual(['Kept']);
 		expect(await new DeviceStore(upgraded).getMeta('download.completedAt')).toBeUndefined();
-		expect(upgraded.verno).toBe(8);
+		expect(upgraded.verno).toBe(9);
 		expect(JSON.stringify(await upgraded.records.toArray())).not.toContain('Kept');
 		await upgraded.delete();
 	});

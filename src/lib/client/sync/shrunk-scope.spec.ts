@@ -55,7 +55,7 @@ function transportFor(actor: () => Promise<Actor>) {
 			{ ...APP_REQUEST, actor: await actor() },
 			server
 		);
-		return new Response(JSON.stringify(answer.body), {
+		return new Response(answer.json ?? JSON.stringify(answer.body), {
 			status: answer.status,
 			headers: { 'content-type': 'application/json' }
 		});

@@ -45,7 +45,7 @@ function device(name: string) {
 	const fetcher = (async (url: string, init?: RequestInit) => {
 		const endpoint = url.slice(url.lastIndexOf('/') + 1) as SyncEndpoint;
 		const answer = await handleSync(endpoint, String(init?.body), APP_REQUEST, server);
-		return new Response(JSON.stringify(answer.body), {
+		return new Response(answer.json ?? JSON.stringify(answer.body), {
 			status: answer.status,
 			headers: { 'content-type': 'application/json' }
 		});

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HLC_PATTERN } from '$lib/domain/sync/hlc';
 import { openApiDocument } from './openapi';
 
 const API_ROOT = path.resolve('src/routes/api/v1');
@@ -74,8 +75,17 @@ describe('the OpenAPI document', () => {
 			'type'
 		]);
 		expect(push.properties.mutations.items.additionalProperties).toBe(false);
-		const record = document.components.schemas.SyncRecord as { required: string[] };
+		const record = document.components.schemas.SyncRecord as {
+			required: string[];
+			properties: Record<string, { type: string; additionalProperties: { pattern?: string } }>;
+		};
 		expect(record.required).toContain('versions');
+		// Checked by plain functions: described by hand, held to the same pattern and shape here.
+		expect(record.properties.versions).toEqual({
+			type: 'object',
+			additionalProperties: { type: 'string', pattern: HLC_PATTERN.source }
+		});
+		expect(record.properties.data?.type).toBe('object');
 	});
 
 	it('lists every error a sync endpoint can answer', () => {

@@ -52,7 +52,9 @@ import { RECORD_TYPES } from '$lib/domain/records';
 
 /**
  * The OpenAPI 3.1 document for everything under /api/v1, generated from the Zod schemas the code
- * itself validates with, so it cannot drift from what the server accepts and answers.
+ * itself validates with, so it cannot drift from what the server accepts and answers. The few
+ * values checked by plain functions for speed are described by hand (`PLAIN_CHECKS`), and the
+ * spec holds those descriptions to the checks.
  */
 
 const healthSchema = z.object({

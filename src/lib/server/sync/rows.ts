@@ -55,8 +55,9 @@ export function recordJson(record: RecordText): string {
 }
 
 /**
- * A JSON object column, checked as far as it can be without parsing it: only this server writes
- * these columns, but a damaged one must fail here, not reach a device as a broken answer.
+ * A JSON object column, checked as far as it can be without parsing it. Only this server writes
+ * these columns, always with JSON.stringify; a column cut short fails here rather than reaching a
+ * device, but damage inside an object would pass (finding it would need the parse this avoids).
  */
 function objectText(text: string, recordId: string): string {
 	if (text.startsWith('{') && text.endsWith('}')) return text;
