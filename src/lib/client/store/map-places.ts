@@ -58,6 +58,8 @@ export type MapPlacesCopyRow =
 
 /** A write of more of the map's records than this marks its rows stale rather than mirroring each. */
 export const MIRROR_MAX = 100;
+/** Rows written at once when stale rows are made again. */
+const REWRITE_PIECE = 500;
 
 /** Whether the map keeps its own rows of this type. */
 export function isPlaceType(type: string): type is MapPlaceType {
@@ -195,7 +197,9 @@ export async function readMapPlaces(
 				if ((now?.key === 'stamp' ? now.stamp : '') !== stamp) return;
 				if (staleRow) {
 					await db.mapPlaces.clear();
-					await db.mapPlaces.bulkPut(all);
+					// In pieces, so the page can draw between them while someone pans the map just drawn.
+					for (let i = 0; i < all.length; i += REWRITE_PIECE)
+						await db.mapPlaces.bulkPut(all.slice(i, i + REWRITE_PIECE));
 					await db.mapPlacesCopy.delete('stale');
 				}
 				await db.mapPlacesCopy.put({ key: 'copy', stamp, places: all });
