@@ -21,9 +21,9 @@ import type { DeviceDatabase, RecordRow } from './database';
  * change to the map's rows writes a new stamp beside it, in the same transaction; the copy is used only
  * while it carries the current stamp, and is made again after a change, once the map has drawn.
  *
- * A large write (a download's page of hundreds of the map's records) is not mirrored row by row: IndexedDB costs
- * about the same per row whatever it holds, so mirroring would add a third to a download's work for a
- * map that may not be opened before the next download. Such a write marks the map's rows stale instead
+ * A large write (a download's page of hundreds of the map's records) is not mirrored row by row:
+ * IndexedDB costs about the same per row whatever it holds, so mirroring would add a third to a
+ * download's work for a map that may not be opened before the next download. Such a write marks the map's rows stale instead
  * (a `stale` row beside the stamp, in the same transaction). While they are stale the map reads its
  * places from the records themselves, which hold the same plain fields, and once it has drawn it makes
  * the rows and the copy again from what it read, unless the records changed in between.

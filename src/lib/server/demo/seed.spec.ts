@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PullResponse } from '$lib/domain/sync/protocol';
 import { migrateToLatest } from '../db/migrate';
 import { ensureAreas } from '../db/reference-data';
 import { available, testDatabases } from '../db/testing';
-import { pull, pullResponseOf } from '../sync/pull';
+import { pull, pullJson } from '../sync/pull';
 import { addSyncStaff, SYNC_SCOPE, SYNC_STAFF } from '../sync/testing';
 import { seedDemoIfEmpty } from './seed';
 
@@ -75,12 +76,14 @@ describe.each(testDatabases)('demo seeding on $kind', (kind) => {
 			const database = { db: handle.db, kind: handle.kind };
 			const clientId = '0a1b2c3d-0000-4000-8000-00000000000a';
 			const request = { protocol: 1 as const, schemaVersion: 1, clientId };
-			const first = pullResponseOf(await pull(database, { ...request, cursor: null }, { scope: SYNC_SCOPE }));
+			const first = JSON.parse(
+				pullJson(await pull(database, { ...request, cursor: null }, { scope: SYNC_SCOPE }))
+			) as PullResponse;
 			if (first.reset) throw new Error('a first pull never resets');
 			expect(first).toMatchObject({ cursor: '500f700', more: true });
-			const second = pullResponseOf(
-				await pull(database, { ...request, cursor: first.cursor }, { scope: SYNC_SCOPE })
-			);
+			const second = JSON.parse(
+				pullJson(await pull(database, { ...request, cursor: first.cursor }, { scope: SYNC_SCOPE }))
+			) as PullResponse;
 			if (second.reset) throw new Error('a first pull never resets');
 			expect(second).toMatchObject({ cursor: '700', more: false });
 			const records = [...first.changes, ...second.changes].flatMap((c) =>

@@ -4,7 +4,7 @@ import { areaIdSchema } from '$lib/domain/areas';
 import { RECORD_TYPES } from '$lib/domain/records';
 import type { PullChange, PullResponse } from '$lib/domain/sync/protocol';
 import { available, testDatabases } from '../db/testing';
-import { pullJson, pullResponseOf, type PullAnswer } from './pull';
+import { pullJson, type PullAnswer } from './pull';
 import { purgeRecord, pruneTombstones } from './purge';
 import { recordTextFromRow } from './rows';
 import { DAY, HALL, openSyncDatabase, ProtocolDevice, serverClock, T0 } from './testing';
@@ -192,9 +192,12 @@ describe("a pull's answer as text", () => {
 						...other
 					]
 				};
-				const parsed = pullResponseOf(answer);
-				expect(pullJson(answer)).toBe(JSON.stringify(parsed));
-				expect(JSON.parse(pullJson(answer))).toEqual(parsed);
+				const sent: PullResponse = {
+					cursor: '12f3',
+					more,
+					changes: [...records.map((record) => ({ kind: 'record' as const, record })), ...other]
+				};
+				expect(pullJson(answer)).toBe(JSON.stringify(sent));
 			})
 		);
 		const reset: PullAnswer = { reset: true, reason: 'Download everything again.' };

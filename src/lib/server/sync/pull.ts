@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { may, type Person } from '$lib/domain/access/rules';
+import { may, type Person, type RecordFacts } from '$lib/domain/access/rules';
 import type { AreaId } from '$lib/domain/areas';
 import type { RecordType } from '$lib/domain/records';
 import {
@@ -40,16 +40,7 @@ export type PullAnswer =
 	| (Omit<Extract<PullResponse, { cursor: string }>, 'changes'> & { changes: PageChange[] });
 type PageChange = Exclude<PullChange, { kind: 'record' }> | { kind: 'record'; record: RecordText };
 
-/** The answer as a device receives it, parsed (for callers in this process). */
-export function pullResponseOf(answer: PullAnswer): PullResponse {
-	if (answer.reset) return answer;
-	const changes = answer.changes.map((change): PullChange =>
-		change.kind === 'record' ? { kind: 'record', record: recordFromText(change.record) } : change
-	);
-	return { ...answer, changes };
-}
-
-/** The answer as JSON text: the same JSON as `pullResponseOf(answer)`, its records written as stored. */
+/** The answer as JSON text, its records written as stored: what `JSON.stringify` of it parsed would give. */
 export function pullJson(answer: PullAnswer): string {
 	if (answer.reset) return JSON.stringify(answer);
 	const { changes, ...rest } = answer;
@@ -208,13 +199,23 @@ function changeRows(
 
 /** What the person may see of each row, checked again with the rules themselves. */
 const readable = (person: Person, row: ChangeRow) =>
-	row.area_id !== null &&
-	may(person, 'read', {
-		type: row.type as RecordType,
-		areaId: row.area_id as AreaId,
-		assignedTo: row.assigned_to,
-		createdBy: row.created_by
-	});
+	row.area_id !== null && may(person, 'read', columnFacts({ ...row, area_id: row.area_id }));
+
+/**
+ * A record's access facts from the columns every write keeps (`assigned_to` is read from its data
+ * on each write), so a record is checked without parsing its data.
+ */
+const columnFacts = (row: {
+	type: string;
+	area_id: string;
+	assigned_to: string | null;
+	created_by: string | null;
+}): RecordFacts => ({
+	type: row.type as RecordType,
+	areaId: row.area_id as AreaId,
+	assignedTo: row.assigned_to,
+	createdBy: row.created_by
+});
 
 async function changesFor(
 	trx: Transaction<Database>,
@@ -272,15 +273,8 @@ async function readableRecords(
 	for (const group of chunks(ids)) {
 		const rows = await trx.selectFrom('record').selectAll().where('id', 'in', group).execute();
 		for (const row of rows) {
-			// The facts from the columns every write keeps (assigned_to is read from the data then),
-			// so the data stays unparsed: a download's records are most of the server's work for it.
-			const facts = {
-				type: row.type as RecordType,
-				areaId: row.area_id as AreaId,
-				assignedTo: row.assigned_to,
-				createdBy: row.created_by
-			};
-			if (may(person, 'read', facts)) found.set(row.id, recordTextFromRow(row));
+			// Left unparsed: a download's records are most of the server's work for it.
+			if (may(person, 'read', columnFacts(row))) found.set(row.id, recordTextFromRow(row));
 		}
 	}
 	return found;
